@@ -1,0 +1,14 @@
+package dev.retort.core.application.port.out;
+
+/** Opens the configured database on demand, so commands that need none never connect. */
+public interface DatabaseConnector {
+
+    /**
+     * @throws dev.retort.core.domain.DatabaseException when the database cannot be reached
+     * @throws dev.retort.core.domain.DialectNotFoundException when no dialect accepts the URL
+     */
+    Dialect connect();
+
+    /** @return the version table's name */
+    String versionTable();
+}

@@ -1,0 +1,22 @@
+package dev.retort.core.application.port.out;
+
+/**
+ * A stateless descriptor of one database kind (Flyway's {@code DatabaseType}). Dialect modules list
+ * their provider in {@code META-INF/services/dev.retort.core.application.port.out.DialectProvider}.
+ */
+public interface DialectProvider {
+
+    /** @return a short lower-case name: {@code sqlite}, {@code postgres}, {@code mysql} */
+    String name();
+
+    /** @return whether this dialect handles the JDBC URL */
+    boolean accepts(String jdbcUrl);
+
+    /**
+     * Opens a connection.
+     *
+     * @throws dev.retort.core.domain.DatabaseException when the database cannot be reached; the
+     *         message names the URL with its password masked
+     */
+    Dialect open(ConnectionSettings settings);
+}

@@ -1,0 +1,29 @@
+package dev.retort.core.domain;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Masks passwords in JDBC URLs and messages before they reach a user or a log. */
+public final class Secrets {
+    private static final Pattern USERINFO = Pattern.compile("(//[^/:@\\s]*:)([^@/\\s]+)(@)");
+    private static final Pattern PARAM = Pattern.compile("(?i)((?:password|passwd|pwd)=)([^&;\\s]+)");
+
+    private Secrets() {
+    }
+
+    public static String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***" + m.group(3)));
+        return PARAM.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***"));
+    }
+
+    public static String mask(String text, String password) {
+        String masked = mask(text);
+        if (masked != null && password != null && !password.isEmpty()) {
+            masked = masked.replace(password, "***");
+        }
+        return masked;
+    }
+}

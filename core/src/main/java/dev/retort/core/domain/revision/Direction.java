@@ -1,0 +1,5 @@
+package dev.retort.core.domain.revision;
+
+public enum Direction {
+    UPGRADE, DOWNGRADE
+}
