@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** Masks passwords in JDBC URLs and messages before they reach a user or a log. */
 public final class Secrets {
-    private static final Pattern USERINFO = Pattern.compile("(//[^/:@\\s]*:)([^@/\\s]+)(@)");
+    // Greedy up to the last '@' before the path: users paste passwords with a raw '@' in them.
+    private static final Pattern USERINFO = Pattern.compile("(//[^/:@\\s]*:)([^/\\s]+)(@)");
     private static final Pattern PARAM = Pattern.compile("(?i)((?:password|passwd|pwd)=)([^&;\\s]+)");
 
     private Secrets() {

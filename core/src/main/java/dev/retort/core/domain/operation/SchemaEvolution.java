@@ -90,6 +90,9 @@ public final class SchemaEvolution {
         @Override
         public Schema visitRenameTable(RenameTable op) {
             Table t = table(s, op.table());
+            if (!op.newName().equals(op.table()) && s.hasTable(op.newName())) {
+                throw missing("cannot rename table " + op.table() + " to " + op.newName() + ": table " + op.newName() + " already exists at this point");
+            }
             Schema renamed = replace(op.table(), t.withName(op.newName()));
             List<Table> tables = new ArrayList<>();
             for (Table other : renamed.tables()) {
@@ -143,18 +146,37 @@ public final class SchemaEvolution {
         public Schema visitRenameColumn(RenameColumn op) {
             Table t = table(s, op.table());
             Column c = column(t, op.column());
+            if (!op.newName().equals(op.column()) && t.column(op.newName()).isPresent()) {
+                throw missing("cannot rename column " + op.table() + "." + op.column() + " to " + op.newName() + ": that column already exists at this point");
+            }
             java.util.function.UnaryOperator<List<String>> ren = cols -> cols.stream().map(x -> x.equals(op.column()) ? op.newName() : x).toList();
-            Table nt = t.replaceColumn(op.column(), c.withName(op.newName()));
-            nt = nt.withPrimaryKey(nt.primaryKey() == null ? null : new dev.retort.core.domain.schema.PrimaryKey(nt.primaryKey().name(), ren.apply(nt.primaryKey().columns())))
-                    .withIndexes(nt.indexes().stream().map(i -> new Index(i.name(), ren.apply(i.columns()), i.unique())).toList())
-                    .withUniqueConstraints(nt.uniqueConstraints().stream().map(u -> new dev.retort.core.domain.schema.UniqueConstraint(u.name(), ren.apply(u.columns()))).toList())
-                    .withForeignKeys(nt.foreignKeys().stream().map(f -> new ForeignKey(f.name(), ren.apply(f.columns()), f.referencedTable(), f.referencedColumns(), f.onDelete(), f.onUpdate())).toList());
-            return replace(op.table(), nt);
+            List<Column> columns = t.columns().stream().map(x -> x.name().equals(op.column()) ? c.withName(op.newName()) : x).toList();
+            // One constructor call: a table whose primary key names the old column would not validate.
+            Table nt = new Table(t.name(), columns,
+                    t.primaryKey() == null ? null : new dev.retort.core.domain.schema.PrimaryKey(t.primaryKey().name(), ren.apply(t.primaryKey().columns())),
+                    t.uniqueConstraints().stream().map(u -> new dev.retort.core.domain.schema.UniqueConstraint(u.name(), ren.apply(u.columns()))).toList(),
+                    t.indexes().stream().map(i -> new Index(i.name(), ren.apply(i.columns()), i.unique())).toList(),
+                    t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), ren.apply(f.columns()), f.referencedTable(), f.referencedColumns(), f.onDelete(), f.onUpdate())).toList(),
+                    t.checks(), t.comment());
+            List<Table> tables = new ArrayList<>();
+            for (Table other : replace(op.table(), nt).tables()) {
+                List<ForeignKey> fks = new ArrayList<>();
+                for (ForeignKey fk : other.foreignKeys()) {
+                    fks.add(fk.referencedTable().equals(op.table())
+                            ? new ForeignKey(fk.name(), fk.columns(), fk.referencedTable(), ren.apply(fk.referencedColumns()), fk.onDelete(), fk.onUpdate())
+                            : fk);
+                }
+                tables.add(other.withForeignKeys(fks));
+            }
+            return new Schema(tables);
         }
 
         @Override
         public Schema visitCreateIndex(CreateIndex op) {
             Table t = table(s, op.table());
+            if (t.index(op.index().name()).isPresent()) {
+                throw missing("index " + op.index().name() + " on " + op.table() + " already exists at this point");
+            }
             List<Index> list = new ArrayList<>(t.indexes());
             list.add(op.index());
             return replace(op.table(), t.withIndexes(list));
@@ -172,6 +194,9 @@ public final class SchemaEvolution {
         @Override
         public Schema visitAddPrimaryKey(AddPrimaryKey op) {
             Table t = table(s, op.table());
+            if (t.primaryKey() != null) {
+                throw missing("table " + op.table() + " already has a primary key at this point; drop it first");
+            }
             return replace(op.table(), t.withPrimaryKey(op.primaryKey()));
         }
 
@@ -203,6 +228,15 @@ public final class SchemaEvolution {
         public Schema visitDropConstraint(DropConstraint op) {
             Table t = table(s, op.table());
             String n = op.name();
+            boolean exists = switch (op.type()) {
+                case PRIMARY_KEY -> t.primaryKey() != null;
+                case UNIQUE -> t.uniqueConstraints().stream().anyMatch(u -> n.equals(u.name()));
+                case FOREIGN_KEY -> t.foreignKeys().stream().anyMatch(f -> n.equals(f.name()));
+                case CHECK -> t.checks().stream().anyMatch(c -> n.equals(c.name()));
+            };
+            if (!exists) {
+                throw missing("constraint " + n + " on " + op.table() + " does not exist at this point");
+            }
             Table nt = switch (op.type()) {
                 case PRIMARY_KEY -> t.withPrimaryKey(null);
                 case UNIQUE -> t.withUniqueConstraints(t.uniqueConstraints().stream().filter(u -> !n.equals(u.name())).toList());
@@ -250,6 +284,14 @@ public final class SchemaEvolution {
             Table t = table(s, op.table());
             List<Operation> out = new ArrayList<>();
             out.add(new AddColumn(op.table(), column(t, op.column())));
+            if (t.primaryKey() != null && t.primaryKey().columns().contains(op.column())) {
+                out.add(new AddPrimaryKey(op.table(), t.primaryKey()));
+            }
+            for (dev.retort.core.domain.schema.UniqueConstraint u : t.uniqueConstraints()) {
+                if (u.columns().contains(op.column())) {
+                    out.add(new AddUniqueConstraint(op.table(), u));
+                }
+            }
             for (Index i : t.indexes()) {
                 if (i.columns().contains(op.column())) {
                     out.add(new CreateIndex(op.table(), i));

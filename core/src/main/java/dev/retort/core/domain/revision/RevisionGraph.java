@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * graphs of 100,000 revisions are fine.
  */
 public final class RevisionGraph {
+    private static final Set<String> RESERVED_WORDS = Set.of("head", "heads", "base", "current");
     private final Revision[] revs;
     private final Map<RevisionId, Integer> index;
     /** down revisions, then resolved dependencies (the edges that order work). */
@@ -79,6 +80,10 @@ public final class RevisionGraph {
                     throw new DuplicateBranchLabelException("branch label '" + label + "' is declared by two revisions: "
                             + revs[prior].where() + " and " + revs[i].where() + "; rename one of them",
                             List.of(revs[prior].id().value(), revs[i].id().value()));
+                }
+                if (RESERVED_WORDS.contains(label)) {
+                    throw new DuplicateBranchLabelException("revision " + revs[i].where() + " has branch label '" + label
+                            + "', which is a reserved target word (head, heads, base, current); choose another label", List.of(revs[i].id().value()));
                 }
                 if (index.containsKey(safeId(label))) {
                     throw new DuplicateBranchLabelException("branch label '" + label + "' on revision " + revs[i].where()
@@ -550,7 +555,8 @@ public final class RevisionGraph {
     }
 
     private int resolveAt(RevisionSpec.At at, String text, List<RevisionId> current) {
-        BitSet branch = branchMembers(at.branch());
+        // Alembic's "shares lineage": a database at the trunk below a branch can step into it with label@+1.
+        BitSet branch = lineage(at.branch());
         if (at.target() instanceof RevisionSpec.Head) {
             List<Integer> branchHeads = new ArrayList<>();
             for (int i = branch.nextSetBit(0); i >= 0; i = branch.nextSetBit(i + 1)) {
@@ -583,6 +589,17 @@ public final class RevisionGraph {
         }
         int anchor = onBranch.isEmpty() ? -1 : index.get(onBranch.get(0));
         return step(anchor, rel.steps(), text, branch);
+    }
+
+    /**
+     * Ancestors and descendants (via down revisions) of the revision a label or reference names,
+     * inclusive.
+     */
+    private BitSet lineage(String branch) {
+        int r = resolveRefIndex(branch);
+        BitSet set = walk(new int[] {r}, up);
+        set.or(walk(new int[] {r}, down));
+        return set;
     }
 
     /**
@@ -682,21 +699,27 @@ public final class RevisionGraph {
         if (spec instanceof RevisionSpec.Base) {
             remove = (BitSet) active.clone();
         } else if (spec instanceof RevisionSpec.At at && at.target() instanceof RevisionSpec.Base) {
-            remove = branchMembers(at.branch());
-            remove.and(active);
+            remove = branchRemoval(at.branch(), active);
         } else if (spec instanceof RevisionSpec.Heads || spec instanceof RevisionSpec.Head && heads.size() > 1) {
             throw new InvalidTargetException("downgrade needs a single target revision, not '" + target + "'", List.of(target));
         } else {
             int t = resolveOne(spec, target, current);
+            String branch = branchOf(spec);
             if (t < 0) {
-                remove = (BitSet) active.clone();
+                remove = branch == null ? (BitSet) active.clone() : branchRemoval(branch, active);
             } else {
                 if (!active.get(t)) {
                     throw new InvalidTargetException("cannot downgrade to " + revs[t].id() + ": it is not applied (database is at "
                             + (current.isEmpty() ? "base" : String.join(", ", ids(current))) + "); use `retort upgrade` to move forward", List.of(revs[t].id().value()));
                 }
-                remove = descendantsOf(new int[] {t});
-                remove.clear(t);
+                if (branch == null) {
+                    remove = descendantsOf(new int[] {t});
+                    remove.clear(t);
+                } else {
+                    // Going down a branch to a shared trunk revision reverts only the branch, not siblings.
+                    BitSet lineage = lineage(branch);
+                    remove = descendantsOf(java.util.Arrays.stream(allUp[t]).filter(lineage::get).toArray());
+                }
                 remove.and(active);
             }
         }
@@ -708,6 +731,26 @@ public final class RevisionGraph {
             steps.add(new MigrationStep(revs[i], Direction.DOWNGRADE, state.downgrade(i)));
         }
         return new MigrationPlan(steps, current, state.heads());
+    }
+
+    /** The branch a target is qualified with ({@code label@...}, {@code label@head-1}), or null. */
+    private static String branchOf(RevisionSpec spec) {
+        if (spec instanceof RevisionSpec.At at) {
+            return at.branch();
+        }
+        if (spec instanceof RevisionSpec.Relative rel && rel.anchor() instanceof RevisionSpec.At at) {
+            return at.branch();
+        }
+        return null;
+    }
+
+    /** A branch's applied revisions plus everything applied that descends from or depends on them. */
+    private BitSet branchRemoval(String branch, BitSet active) {
+        BitSet members = branchMembers(branch);
+        members.and(active);
+        BitSet remove = descendantsOf(members.stream().toArray());
+        remove.and(active);
+        return remove;
     }
 
     /**
@@ -831,11 +874,14 @@ public final class RevisionGraph {
      */
     private final class HeadState {
         private final LinkedHashSet<Integer> heads = new LinkedHashSet<>();
+        /** Applied revisions: the heads and their ancestors. Kept so that each step costs its degree, not the graph size. */
+        private final BitSet applied;
 
         HeadState(List<RevisionId> current) {
             for (RevisionId id : current) {
                 heads.add(indexOf(id));
             }
+            applied = ancestorsOf(heads.stream().mapToInt(Integer::intValue).toArray());
         }
 
         List<RevisionId> heads() {
@@ -856,14 +902,18 @@ public final class RevisionGraph {
             return out;
         }
 
-        private BitSet ancestorsOfOthers(Collection<Integer> exclude) {
-            List<Integer> others = new ArrayList<>();
-            for (int h : heads) {
-                if (!exclude.contains(h)) {
-                    others.add(h);
+        /**
+         * Whether {@code t}, a normalized down revision of head {@code r}, stays implied by another head
+         * once {@code r} is reverted. Normalization means no applied child of {@code t} other than
+         * {@code r} leads to {@code r}, so any such child leads to another head.
+         */
+        private boolean impliedByAnotherHead(int t, int r) {
+            for (int c : allUp[t]) {
+                if (c != r && applied.get(c)) {
+                    return true;
                 }
             }
-            return ancestorsOf(others.stream().mapToInt(Integer::intValue).toArray());
+            return false;
         }
 
         List<VersionChange> upgrade(int r) {
@@ -875,19 +925,13 @@ public final class RevisionGraph {
                 out.add(new VersionChange.Insert(to));
                 heads.add(r);
             } else if (present.size() > 1) {
-                List<Integer> fromRevs = new ArrayList<>();
-                BitSet othersAnc = ancestorsOfOthers(toList(from));
-                for (int f : from) {
-                    if (!othersAnc.get(f)) {
-                        fromRevs.add(f);
-                    }
+                // Alembic keeps the down revisions no other head implies; heads never imply each other,
+                // so those are exactly the down revisions that are heads.
+                for (int k = 0; k < present.size() - 1; k++) {
+                    out.add(new VersionChange.Delete(revs[present.get(k)].id()));
+                    heads.remove(present.get(k));
                 }
-                fromRevs.retainAll(heads);
-                for (int k = 0; k < fromRevs.size() - 1; k++) {
-                    out.add(new VersionChange.Delete(revs[fromRevs.get(k)].id()));
-                    heads.remove(fromRevs.get(k));
-                }
-                int last = fromRevs.get(fromRevs.size() - 1);
+                int last = present.get(present.size() - 1);
                 out.add(new VersionChange.Update(revs[last].id(), to));
                 replace(last, r);
             } else {
@@ -895,6 +939,7 @@ public final class RevisionGraph {
                 out.add(new VersionChange.Update(revs[f].id(), to));
                 replace(f, r);
             }
+            applied.set(r);
             return out;
         }
 
@@ -922,14 +967,14 @@ public final class RevisionGraph {
                 out.add(new VersionChange.Update(id, revs[to[0]].id()));
                 replace(r, to[0]);
             }
+            applied.clear(r);
             return out;
         }
 
         private List<Integer> unmergeTargets(int r, int[] to) {
-            BitSet othersAnc = ancestorsOfOthers(List.of(r));
             List<Integer> out = new ArrayList<>();
             for (int t : to) {
-                if (!othersAnc.get(t)) {
+                if (!impliedByAnotherHead(t, r)) {
                     out.add(t);
                 }
             }
@@ -941,14 +986,6 @@ public final class RevisionGraph {
             list.replaceAll(h -> h == from ? to : h);
             heads.clear();
             heads.addAll(list);
-        }
-
-        private List<Integer> toList(int[] a) {
-            List<Integer> l = new ArrayList<>();
-            for (int x : a) {
-                l.add(x);
-            }
-            return l;
         }
     }
 }

@@ -55,7 +55,11 @@ public sealed interface RevisionSpec {
                 return new Relative(null, steps);
             }
             if (anchor.endsWith("@")) {
-                return new At(anchor.substring(0, anchor.length() - 1), new Relative(null, steps));
+                String branch = anchor.substring(0, anchor.length() - 1);
+                if (!REF.matcher(branch).matches()) {
+                    throw invalid(t);
+                }
+                return new At(branch, new Relative(null, steps));
             }
             return new Relative(parseSingle(anchor, t), steps);
         }

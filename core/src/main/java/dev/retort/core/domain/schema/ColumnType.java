@@ -71,11 +71,13 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         String args = null;
         int open = t.indexOf('(');
         if (open >= 0) {
-            if (!t.endsWith(")")) {
+            int close = t.lastIndexOf(')');
+            if (close < open) {
                 throw new IllegalArgumentException("type '" + text + "' has an unclosed '('");
             }
-            name = t.substring(0, open).trim();
-            args = t.substring(open + 1, t.length() - 1).trim();
+            // PostgreSQL writes the precision before the rest of the name: timestamp(3) with time zone.
+            name = (t.substring(0, open).trim() + " " + t.substring(close + 1).trim()).trim();
+            args = t.substring(open + 1, close).trim();
         }
         String n = name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         Kind kind = switch (n) {
@@ -90,8 +92,8 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
             case "varchar", "character varying", "string" -> Kind.VARCHAR;
             case "text", "clob" -> Kind.TEXT;
             case "date" -> Kind.DATE;
-            case "time" -> Kind.TIME;
-            case "timestamp", "datetime" -> Kind.TIMESTAMP;
+            case "time", "time without time zone" -> Kind.TIME;
+            case "timestamp", "datetime", "timestamp without time zone" -> Kind.TIMESTAMP;
             case "timestamptz", "timestamp with time zone" -> Kind.TIMESTAMP_TZ;
             case "uuid" -> Kind.UUID;
             case "json" -> Kind.JSON;
@@ -134,7 +136,11 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
                     return new ColumnType(kind, null, p, s, List.of(), null);
                 }
                 case TIME, TIMESTAMP, TIMESTAMP_TZ -> {
-                    return new ColumnType(kind, null, Integer.parseInt(parts[0].trim()), null, List.of(), null);
+                    int p = Integer.parseInt(parts[0].trim());
+                    if (parts.length != 1 || p < 0) {
+                        throw new IllegalArgumentException("type '" + text + "' takes one fractional-seconds precision (0 or more), e.g. timestamp(3)");
+                    }
+                    return new ColumnType(kind, null, p, null, List.of(), null);
                 }
                 default -> throw new IllegalArgumentException("type '" + name + "' takes no arguments, found '" + text + "'");
             }

@@ -14,25 +14,4 @@ public interface Reporter {
     void stepStarting(int index, int total, MigrationStep step);
 
     void stepFinished(int index, int total, MigrationStep step, Duration took);
-
-    /** A reporter that says nothing. */
-    static Reporter silent() {
-        return new Reporter() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void stepStarting(int index, int total, MigrationStep step) {
-            }
-
-            @Override
-            public void stepFinished(int index, int total, MigrationStep step, Duration took) {
-            }
-        };
-    }
 }

@@ -1,0 +1,98 @@
+package dev.retort.adapter.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Database schema migrations for the JVM, with Alembic's workflow.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {InitCli.class, RevisionCli.class, UpgradeCli.class, DowngradeCli.class, CurrentCli.class,
+                HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class, StampCli.class, MergeCli.class},
+        footer = {"", "Exit codes: 0 ok, 1 user error (bad input, graph problem), 2 database error.",
+                "Run 'retort COMMAND --help' for a command's options."})
+public final class RetortCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Configuration file (default: retort.yaml in the working directory).")
+    Path config;
+
+    @Option(names = "--url", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
+            description = "Database URL; overrides RETORT_URL and the file's url.")
+    String url;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only errors and requested data.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "More detail: full revision details in current/heads/history, stack traces with errors.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliIo io;
+    private Injector injector;
+    private RetortModule module;
+
+    RetortCommand(CliIo io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(io.err());
+        return RetortCli.USER_ERROR;
+    }
+
+    CliIo io() {
+        return io;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+
+    Path configFile() {
+        Path c = config == null ? Path.of("retort.yaml") : config;
+        return io.workDir().resolve(c).normalize();
+    }
+
+    /** The assembled application; built on first use so {@code --help} and {@code init} never load a config. */
+    <T> T get(Class<T> type) {
+        if (injector == null) {
+            module = new RetortModule(io, configFile(), url, quiet);
+            injector = Guice.createInjector(Stage.DEVELOPMENT, module);
+        }
+        try {
+            return injector.getInstance(type);
+        } catch (ProvisionException e) {
+            // Guice wraps what a provider throws; users should see Retort's own error.
+            Throwable cause = e.getCause();
+            while (cause instanceof ProvisionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** The configured password, if one was loaded, so error output can mask it. */
+    String passwordForMasking() {
+        return module == null ? null : module.loadedPassword();
+    }
+}

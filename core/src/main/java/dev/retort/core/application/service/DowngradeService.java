@@ -1,0 +1,40 @@
+package dev.retort.core.application.service;
+
+import dev.retort.core.application.port.in.DowngradeCommand;
+import dev.retort.core.application.port.in.DowngradeUseCase;
+import dev.retort.core.application.port.in.MigrationResult;
+import dev.retort.core.application.port.out.DatabaseConnector;
+import dev.retort.core.application.port.out.Dialect;
+import dev.retort.core.application.port.out.Reporter;
+import dev.retort.core.application.port.out.ScriptRepository;
+import dev.retort.core.domain.revision.MigrationPlan;
+import dev.retort.core.domain.revision.RevisionGraph;
+import dev.retort.core.domain.revision.RevisionId;
+import java.util.List;
+
+public final class DowngradeService implements DowngradeUseCase {
+    private final ScriptRepository scripts;
+    private final DatabaseConnector connector;
+    private final Reporter reporter;
+
+    public DowngradeService(ScriptRepository scripts, DatabaseConnector connector, Reporter reporter) {
+        this.scripts = scripts;
+        this.connector = connector;
+        this.reporter = reporter;
+    }
+
+    @Override
+    public MigrationResult downgrade(DowngradeCommand command) {
+        RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
+        try (Dialect dialect = connector.connect()) {
+            List<RevisionId> heads = dialect.versionStore().heads();
+            graph.checkKnown(heads, connector.versionTable());
+            MigrationPlan plan = graph.downgradePlan(heads, command.target());
+            if (plan.isEmpty()) {
+                reporter.info("Nothing to downgrade: the database is at " + UpgradeService.describe(heads));
+                return new MigrationResult(List.of(), heads, heads);
+            }
+            return new MigrationRunner(reporter).run(dialect, plan);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.retort.core.application.service;
+
+import dev.retort.core.application.port.in.MigrationResult;
+import dev.retort.core.application.port.out.Dialect;
+import dev.retort.core.application.port.out.Reporter;
+import dev.retort.core.application.port.out.VersionStore;
+import dev.retort.core.domain.MigrationFailedException;
+import dev.retort.core.domain.RetortException;
+import dev.retort.core.domain.operation.Operation;
+import dev.retort.core.domain.revision.MigrationPlan;
+import dev.retort.core.domain.revision.MigrationStep;
+import dev.retort.core.domain.revision.VersionChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a plan: every statement is rendered before anything runs (so an operation the dialect
+ * cannot do changes nothing), then each revision and its version-table change run in one
+ * transaction where the dialect has transactional DDL.
+ */
+final class MigrationRunner {
+    private final Reporter reporter;
+
+    MigrationRunner(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    MigrationResult run(Dialect dialect, MigrationPlan plan) {
+        List<List<String>> rendered = new ArrayList<>(plan.steps().size());
+        for (MigrationStep step : plan.steps()) {
+            List<String> sql = new ArrayList<>();
+            for (Operation op : step.operations()) {
+                try {
+                    sql.addAll(dialect.renderer().render(op));
+                } catch (RetortException e) {
+                    throw new RetortException("revision " + step.revision().where() + ": " + e.getMessage() + "; nothing was changed", e);
+                }
+            }
+            rendered.add(sql);
+        }
+        VersionStore versions = dialect.versionStore();
+        if (!plan.steps().isEmpty() && !versions.exists()) {
+            versions.create();
+        }
+        List<MigrationStep> done = new ArrayList<>();
+        int total = plan.steps().size();
+        for (int k = 0; k < total; k++) {
+            MigrationStep step = plan.steps().get(k);
+            reporter.stepStarting(k + 1, total, step);
+            long started = System.nanoTime();
+            dialect.begin();
+            String current = null;
+            try {
+                for (String sql : rendered.get(k)) {
+                    current = sql;
+                    dialect.execute(sql);
+                }
+                current = null;
+                for (VersionChange change : step.versionChanges()) {
+                    versions.apply(change);
+                }
+                dialect.commit();
+            } catch (RuntimeException e) {
+                dialect.rollback();
+                String what = step.direction().name().toLowerCase(java.util.Locale.ROOT);
+                String cause = oneLine(e.getMessage());
+                String where = current == null ? " [while updating the version table]"
+                        : cause.contains(oneLine(current)) ? "" : " [statement: " + oneLine(current) + "]";
+                String undone = dialect.capabilities().transactionalDdl()
+                        ? "the revision was rolled back"
+                        : "this database does not roll back DDL: statements before the failing one stay applied";
+                throw new MigrationFailedException(step.revision().id().value(), current,
+                        what + " " + step.revision().where() + " failed: " + cause + where + "; " + undone,
+                        e);
+            }
+            done.add(step);
+            reporter.stepFinished(k + 1, total, step, Duration.ofNanos(System.nanoTime() - started));
+        }
+        return new MigrationResult(done, plan.headsBefore(), plan.headsAfter());
+    }
+
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text.strip().replaceAll("\\s+", " ");
+        return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.retort.core.application.service;
+
+import dev.retort.core.application.port.in.MigrationResult;
+import dev.retort.core.application.port.in.UpgradeCommand;
+import dev.retort.core.application.port.in.UpgradeUseCase;
+import dev.retort.core.application.port.out.DatabaseConnector;
+import dev.retort.core.application.port.out.Dialect;
+import dev.retort.core.application.port.out.Reporter;
+import dev.retort.core.application.port.out.ScriptRepository;
+import dev.retort.core.domain.revision.MigrationPlan;
+import dev.retort.core.domain.revision.RevisionGraph;
+import dev.retort.core.domain.revision.RevisionId;
+import java.util.List;
+
+public final class UpgradeService implements UpgradeUseCase {
+    private final ScriptRepository scripts;
+    private final DatabaseConnector connector;
+    private final Reporter reporter;
+
+    public UpgradeService(ScriptRepository scripts, DatabaseConnector connector, Reporter reporter) {
+        this.scripts = scripts;
+        this.connector = connector;
+        this.reporter = reporter;
+    }
+
+    @Override
+    public MigrationResult upgrade(UpgradeCommand command) {
+        RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
+        try (Dialect dialect = connector.connect()) {
+            List<RevisionId> heads = dialect.versionStore().heads();
+            graph.checkKnown(heads, connector.versionTable());
+            MigrationPlan plan = graph.upgradePlan(heads, command.target());
+            if (plan.isEmpty()) {
+                reporter.info("Nothing to upgrade: the database is at " + describe(heads));
+                return new MigrationResult(List.of(), heads, heads);
+            }
+            return new MigrationRunner(reporter).run(dialect, plan);
+        }
+    }
+
+    static String describe(List<RevisionId> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads.stream().map(RevisionId::value).toList());
+    }
+}
