@@ -688,8 +688,10 @@ public final class RevisionGraph {
     }
 
     /**
-     * Alembic's downgrade: to a revision, revert its applied descendants; to {@code base}, revert
-     * everything; to {@code label@base}, revert that branch.
+     * Alembic's downgrade: to a revision, revert its applied descendants (including revisions that
+     * depend on it); to {@code base}, revert everything; to {@code label@base}, revert the revisions
+     * carrying the label and whatever applied descends from or depends on them. A label-qualified
+     * target ({@code label@-2}) that lands on a shared trunk revision reverts only that branch.
      */
     public MigrationPlan downgradePlan(List<RevisionId> current, String target) {
         RevisionSpec spec = RevisionSpec.parse(target);

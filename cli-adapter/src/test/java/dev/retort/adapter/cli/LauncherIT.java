@@ -1,0 +1,67 @@
+package dev.retort.adapter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, as a user runs it: the {@code ./retort} launcher on the packaged
+ * fat jar, driven by {@code examples/quickstart/run.sh}, in separate processes.
+ */
+class LauncherIT {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String output) {
+    }
+
+    static Result exec(Path workDir, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+        pb.environment().remove("DATABASE_URL");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished in time");
+        return new Result(p.exitValue(), out);
+    }
+
+    @Test
+    void quickstart_script_runs_the_whole_flow() throws Exception {
+        Path work = dir.resolve("work");
+        Result r = exec(ROOT, "bash", ROOT.resolve("examples/quickstart/run.sh").toString(), work.toString());
+        assertEquals(0, r.code(), r.output());
+        assertTrue(r.output().contains("Running upgrade  -> "), r.output());
+        assertTrue(r.output().contains("No changes detected"), r.output());
+        assertTrue(r.output().contains("Downgraded to base"), r.output());
+        assertTrue(r.output().contains("The database is at base"), r.output());
+        assertTrue(Files.exists(work.resolve("app.db")));
+    }
+
+    @Test
+    void launcher_reports_errors_with_exit_codes() throws Exception {
+        String retort = ROOT.resolve("retort").toString();
+        Result version = exec(dir, retort, "--version");
+        assertEquals(0, version.code(), version.output());
+        assertTrue(version.output().startsWith("retort "), version.output());
+
+        Result noConfig = exec(dir, retort, "heads");
+        assertEquals(1, noConfig.code(), noConfig.output());
+        assertTrue(noConfig.output().startsWith("error: ") && noConfig.output().contains("retort.yaml"), noConfig.output());
+
+        assertEquals(0, exec(dir, retort, "init", "migrations").code());
+        Result down = exec(dir, retort, "--url", "jdbc:postgresql://u:pw-never-shown@127.0.0.1:1/x", "current");
+        assertEquals(2, down.code(), down.output());
+        assertTrue(!down.output().contains("pw-never-shown"), down.output());
+    }
+}
