@@ -1,0 +1,25 @@
+package dev.retort.dialect.jdbc;
+
+/**
+ * Parts of a schema a dialect renders and reads back. When a dialect does not support one yet,
+ * {@link DialectContractTest} still runs the DDL (so the SQL is checked by the database) but
+ * leaves that part out of the schema comparison, or skips the test when nothing else is left.
+ */
+public enum ContractFeature {
+    /** Indexes: CREATE/DROP INDEX read back by the inspector. */
+    INDEXES,
+    /** Unique constraints read back (names ignored). */
+    UNIQUE_CONSTRAINTS,
+    /** Foreign keys read back with their actions (names ignored). */
+    FOREIGN_KEYS,
+    /** Check constraints read back with the expression as written (names ignored). */
+    CHECK_CONSTRAINTS,
+    /** Column defaults read back as the expression text written in the model. */
+    DEFAULTS,
+    /** Autoincrement read back. */
+    AUTOINCREMENT,
+    /** Table and column comments read back. */
+    COMMENTS,
+    /** Enum columns read back as {@code enum(...)}; otherwise they are expected back as {@code text}. */
+    ENUM_COLUMNS
+}
