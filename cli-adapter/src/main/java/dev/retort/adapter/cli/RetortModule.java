@@ -97,7 +97,7 @@ final class RetortModule extends AbstractModule {
     @Provides
     @Singleton
     TargetSchemaSource targetSchema(RetortSettings settings) {
-        return TargetSchemaSources.from(settings);
+        return TargetSchemaSources.from(settings, io.workDir());
     }
 
     @Provides

@@ -26,6 +26,7 @@ import dev.retort.core.domain.schema.ForeignKey;
 import dev.retort.core.domain.schema.Index;
 import dev.retort.core.domain.schema.PrimaryKey;
 import dev.retort.core.domain.schema.ReferentialAction;
+import dev.retort.core.domain.schema.Schema;
 import dev.retort.core.domain.schema.Table;
 import dev.retort.core.domain.schema.UniqueConstraint;
 import java.util.ArrayList;
@@ -55,9 +56,26 @@ public abstract class AbstractDdlRenderer implements DdlRenderer, OperationVisit
         this.quoting = quoting;
     }
 
+    private final ThreadLocal<Schema> before = ThreadLocal.withInitial(() -> Schema.EMPTY);
+
     @Override
-    public final List<String> render(Operation operation) {
-        return List.copyOf(operation.accept(this));
+    public final List<String> render(Operation operation, Schema schemaBefore) {
+        before.set(schemaBefore == null ? Schema.EMPTY : schemaBefore);
+        try {
+            return List.copyOf(operation.accept(this));
+        } finally {
+            before.remove();
+        }
+    }
+
+    /** The schema model just before the operation being rendered (see {@link DdlRenderer#render(Operation, Schema)}). */
+    protected final Schema schemaBefore() {
+        return before.get();
+    }
+
+    /** The table as it is before the operation being rendered, if the model knows it. */
+    protected final java.util.Optional<Table> tableBefore(String name) {
+        return before.get().table(name);
     }
 
     public SqlQuoting quoting() {

@@ -7,6 +7,8 @@ import dev.retort.core.application.port.out.VersionStore;
 import dev.retort.core.domain.MigrationFailedException;
 import dev.retort.core.domain.RetortException;
 import dev.retort.core.domain.operation.Operation;
+import dev.retort.core.domain.operation.SchemaEvolution;
+import dev.retort.core.domain.schema.Schema;
 import dev.retort.core.domain.revision.MigrationPlan;
 import dev.retort.core.domain.revision.MigrationStep;
 import dev.retort.core.domain.revision.VersionChange;
@@ -28,14 +30,16 @@ final class MigrationRunner {
 
     MigrationResult run(Dialect dialect, MigrationPlan plan) {
         List<List<String>> rendered = new ArrayList<>(plan.steps().size());
+        Schema model = plan.isEmpty() ? Schema.EMPTY : dialect.inspector().inspect();
         for (MigrationStep step : plan.steps()) {
             List<String> sql = new ArrayList<>();
             for (Operation op : step.operations()) {
                 try {
-                    sql.addAll(dialect.renderer().render(op));
+                    sql.addAll(dialect.renderer().render(op, model));
                 } catch (RetortException e) {
                     throw new RetortException("revision " + step.revision().where() + ": " + e.getMessage() + "; nothing was changed", e);
                 }
+                model = evolve(model, op);
             }
             rendered.add(sql);
         }
@@ -78,6 +82,20 @@ final class MigrationRunner {
             reporter.stepFinished(k + 1, total, step, Duration.ofNanos(System.nanoTime() - started));
         }
         return new MigrationResult(done, plan.headsBefore(), plan.headsAfter());
+    }
+
+    /**
+     * The model after {@code op}. When the live schema and the revisions disagree (a table made by
+     * raw SQL, say), the table the operation touches becomes unknown instead of failing the run:
+     * the database, not the model, decides whether the statement works.
+     */
+    static Schema evolve(Schema model, Operation op) {
+        try {
+            return SchemaEvolution.apply(model, op);
+        } catch (RuntimeException e) {
+            String table = op.table();
+            return table == null ? model : model.withoutTable(table);
+        }
     }
 
     static String oneLine(String text) {

@@ -1,15 +1,27 @@
 package dev.retort.core.application.port.out;
 
 import dev.retort.core.domain.operation.Operation;
+import dev.retort.core.domain.schema.Schema;
 import java.util.List;
 
 /** Turns operations into SQL for one dialect. Identifiers are always quoted. Stateless and thread-safe. */
 public interface DdlRenderer {
 
     /**
+     * Renders one operation.
+     *
+     * @param before the schema model just before this operation runs — what a dialect needs when a
+     *               statement must restate a definition (MySQL's MODIFY COLUMN, SQLite's table
+     *               rebuild); a table missing from it is unknown (e.g. created by raw SQL); never null
      * @return the statements, in order, without trailing semicolons; empty when the operation has
      *         nothing to do on this dialect (e.g. raw SQL only for another dialect)
-     * @throws dev.retort.core.domain.UnsupportedOperationForDialectException when the dialect cannot do it
+     * @throws dev.retort.core.domain.UnsupportedOperationForDialectException when the dialect cannot
+     *         do it, or needs a definition {@code before} does not have
      */
-    List<String> render(Operation operation);
+    List<String> render(Operation operation, Schema before);
+
+    /** Renders an operation that needs no knowledge of the schema before it. */
+    default List<String> render(Operation operation) {
+        return render(operation, Schema.EMPTY);
+    }
 }

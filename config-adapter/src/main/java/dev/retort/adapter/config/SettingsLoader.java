@@ -1,0 +1,199 @@
+package dev.retort.adapter.config;
+
+import dev.retort.adapter.config.YamlNode.Scalar;
+import dev.retort.core.domain.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Reads {@code retort.yaml} into {@link RetortSettings}.
+ *
+ * <p>String values may use {@code ${VAR}}, {@code ${VAR:-default}} and {@code $${...}} (a literal)
+ * with variables from the environment map given to the constructor. Precedence, highest first:
+ * {@link SettingsOverrides} (command line), the environment variables {@code RETORT_URL},
+ * {@code RETORT_USER}, {@code RETORT_PASSWORD}, {@code RETORT_SCHEMA},
+ * {@code RETORT_SCRIPT_LOCATION}, {@code RETORT_VERSION_TABLE}, the file, then defaults
+ * ({@code url: jdbc:sqlite:retort.db}, {@code version_table: retort_version},
+ * {@code file_template: "%(rev)s_%(slug)s"}, {@code transaction_per_migration: true}).
+ * A file value that a higher source replaces is not interpolated, so its variables need not be set.
+ *
+ * <p>Relative paths, and the file of a relative {@code jdbc:sqlite:} URL, resolve against the
+ * folder holding retort.yaml. Stateless and thread-safe.
+ */
+public final class SettingsLoader {
+    /** The keys retort.yaml may hold, in documentation order. */
+    public static final List<String> KEYS = List.of("script_location", "url", "user", "password", "schema", "target_metadata",
+            "version_table", "file_template", "transaction_per_migration", "classpath");
+    private static final String SHAPE = "{script_location, url?, user?, password?, schema?, target_metadata?, version_table?,"
+            + " file_template?, transaction_per_migration?, classpath?}";
+
+    private final Map<String, String> environment;
+    private final Path workingDir;
+
+    /**
+     * @param environment variables for interpolation and {@code RETORT_*} overrides, e.g. {@code System.getenv()}
+     * @param workingDir  paths in messages are shown relative to it
+     */
+    public SettingsLoader(Map<String, String> environment, Path workingDir) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    /** Shows paths relative to the process's working directory. */
+    public SettingsLoader(Map<String, String> environment) {
+        this(environment, Path.of("").toAbsolutePath());
+    }
+
+    public RetortSettings load(Path configFile) {
+        return load(configFile, SettingsOverrides.NONE);
+    }
+
+    /**
+     * @throws ConfigException when the file is missing or malformed, names an unknown key, has a
+     *         value of the wrong type, or uses an unset variable without a default; the message
+     *         names the file, line and column
+     */
+    public RetortSettings load(Path configFile, SettingsOverrides overrides) {
+        Objects.requireNonNull(overrides, "overrides");
+        Path file = workingDir.resolve(configFile).normalize();
+        SourceFile src = SourceFile.of(file, workingDir);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("retort.yaml not found at " + src.display() + "; run `retort init <dir>` or pass -c");
+        }
+        Path projectDir = file.getParent();
+        YamlNode root = YamlTrees.read(src);
+        Values v = new Values(src, root == null ? null : new MappingReader(src, root, "the settings", SHAPE, KEYS));
+
+        String scriptLocation = pick(overrides.scriptLocation(), "RETORT_SCRIPT_LOCATION", () -> v.text("script_location"));
+        if (scriptLocation == null || scriptLocation.isBlank()) {
+            throw v.missing("script_location", "script_location: <folder holding versions/>, e.g. migrations");
+        }
+        String url = pick(overrides.url(), "RETORT_URL", () -> v.text("url"));
+        if (url == null) {
+            url = RetortSettings.DEFAULT_URL;
+        } else if (url.isBlank()) {
+            throw v.missing("url", "a JDBC URL such as jdbc:sqlite:app.db or jdbc:postgresql://host/db");
+        }
+        String user = blankToNull(pick(overrides.user(), "RETORT_USER", () -> v.text("user")));
+        String password = blankToNull(pick(overrides.password(), "RETORT_PASSWORD", () -> v.text("password")));
+        String schema = blankToNull(pick(overrides.schema(), "RETORT_SCHEMA", () -> v.text("schema")));
+        String targetMetadata = blankToNull(pick(overrides.targetMetadata(), null, () -> v.text("target_metadata")));
+        String versionTable = pick(overrides.versionTable(), "RETORT_VERSION_TABLE", () -> v.text("version_table"));
+        String fileTemplate = v.text("file_template");
+        if (fileTemplate != null) {
+            try {
+                new FileTemplate(fileTemplate);
+            } catch (ConfigException e) {
+                throw v.invalid("file_template", e.getMessage());
+            }
+        }
+        Boolean tx = v.bool("transaction_per_migration");
+        List<Path> classpath = new ArrayList<>();
+        for (String entry : v.list("classpath")) {
+            classpath.add(path(projectDir, entry, v, "classpath"));
+        }
+        return new RetortSettings(file, projectDir, path(projectDir, scriptLocation, v, "script_location"),
+                SqliteUrls.resolve(url, projectDir), user, password, schema, targetMetadata, versionTable, fileTemplate,
+                tx == null || tx, classpath);
+    }
+
+    private String env(String name) {
+        return blankToNull(environment.get(name));
+    }
+
+    private static Path path(Path projectDir, String text, Values v, String key) {
+        try {
+            return projectDir.resolve(text).normalize();
+        } catch (InvalidPathException e) {
+            throw v.invalid(key, key + " '" + text + "' is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    /** Command line, then environment variable {@code envName}, then the file (read only when needed). */
+    private String pick(String override, String envName, Supplier<String> fromFile) {
+        if (blankToNull(override) != null) {
+            return override;
+        }
+        String fromEnv = envName == null ? null : env(envName);
+        return fromEnv != null ? fromEnv : fromFile.get();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** File values, interpolated on first use so a value replaced by a higher source never fails. */
+    private final class Values {
+        private final SourceFile src;
+        private final MappingReader r;
+
+        Values(SourceFile src, MappingReader r) {
+            this.src = src;
+            this.r = r;
+        }
+
+        private YamlNode node(String key) {
+            YamlNode n = r == null ? null : r.get(key);
+            return n instanceof Scalar s && s.isNull() ? null : n;
+        }
+
+        String text(String key) {
+            YamlNode n = node(key);
+            if (n == null) {
+                return null;
+            }
+            String raw = MappingReader.text(src, n, key, expectedText(key));
+            return Interpolation.apply(raw, environment, src, n.mark(), key);
+        }
+
+        Boolean bool(String key) {
+            YamlNode n = node(key);
+            if (n == null) {
+                return null;
+            }
+            if (n instanceof Scalar s && s.kind() == YamlNode.ScalarKind.STRING) {
+                String t = Interpolation.apply(s.text(), environment, src, n.mark(), key);
+                return MappingReader.bool(src, new Scalar(t, YamlNode.ScalarKind.STRING, n.mark()), key);
+            }
+            return MappingReader.bool(src, n, key);
+        }
+
+        List<String> list(String key) {
+            YamlNode n = node(key);
+            if (n == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (YamlNode item : n instanceof Scalar ? List.of(n)
+                    : MappingReader.sequence(src, n, key, "a list of jar files or folders").items()) {
+                String raw = MappingReader.text(src, item, "an item of " + key, "a jar file or folder");
+                out.add(Interpolation.apply(raw, environment, src, item.mark(), key));
+            }
+            return out;
+        }
+
+        ConfigException missing(String key, String expected) {
+            YamlNode.Mark at = r == null ? new YamlNode.Mark(1, 1) : r.markOf(key);
+            return src.error(at, key + (r != null && r.has(key) ? " is empty" : " is not set"), expected
+                    + (key.equals("script_location") ? " (or RETORT_SCRIPT_LOCATION)" : ""));
+        }
+
+        ConfigException invalid(String key, String problem) {
+            return src.error(r == null ? null : r.markOf(key), problem, null);
+        }
+
+        private static String expectedText(String key) {
+            return switch (key) {
+                case "url" -> "a JDBC URL";
+                case "script_location", "target_metadata" -> "a path relative to this file";
+                default -> "text";
+            };
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.retort.adapter.config;
+
+import dev.retort.core.application.port.out.ScriptRepository;
+import dev.retort.core.domain.ConfigException;
+import dev.retort.core.domain.revision.Revision;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Revision files under {@code <script_location>/versions/}: every {@code *.yaml} or {@code *.yml}
+ * file not starting with {@code .} or {@code _}, read in file-name order. Other files and
+ * subfolders are ignored. {@link Revision#source()} is the file path as shown to the user
+ * (relative to the working directory when the file lies below it).
+ *
+ * <p>Not thread-safe for concurrent writes of the same revision; {@link #write} never overwrites.
+ */
+public final class YamlScriptRepository implements ScriptRepository {
+    /** Folder under the script location that holds the revision files. */
+    public static final String VERSIONS = "versions";
+
+    private final Path scriptLocation;
+    private final FileTemplate template;
+    private final Path workingDir;
+
+    /**
+     * @param scriptLocation the folder holding {@code versions/}
+     * @param fileTemplate   Alembic-style name template, e.g. {@code %(rev)s_%(slug)s}
+     * @param workingDir     paths in messages are shown relative to it
+     * @throws ConfigException when the template is invalid
+     */
+    public YamlScriptRepository(Path scriptLocation, String fileTemplate, Path workingDir) {
+        this.scriptLocation = Objects.requireNonNull(scriptLocation, "scriptLocation");
+        this.template = new FileTemplate(fileTemplate == null ? FileTemplate.DEFAULT : fileTemplate);
+        this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+    }
+
+    /** Shows paths relative to the process's working directory. */
+    public YamlScriptRepository(Path scriptLocation, String fileTemplate) {
+        this(scriptLocation, fileTemplate, Path.of("").toAbsolutePath());
+    }
+
+    /** For a project's settings (script location and file template). */
+    public static YamlScriptRepository from(RetortSettings settings) {
+        return new YamlScriptRepository(settings.scriptLocation(), settings.fileTemplate());
+    }
+
+    /** For a project's settings, showing paths relative to {@code workingDir}. */
+    public static YamlScriptRepository from(RetortSettings settings, Path workingDir) {
+        return new YamlScriptRepository(settings.scriptLocation(), settings.fileTemplate(), workingDir);
+    }
+
+    /** {@code <script_location>/versions}, where revision files live. */
+    public Path versionsDir() {
+        return scriptLocation.resolve(VERSIONS);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ConfigException when the script location does not exist, or any file is malformed
+     *         (the message is {@code <file>:<line>:<column>: <problem>; expected <what>})
+     */
+    @Override
+    public List<Revision> loadAll() {
+        if (!Files.isDirectory(scriptLocation)) {
+            throw new ConfigException("script_location " + display(scriptLocation) + " does not exist"
+                    + "; run `retort init <dir>` or fix script_location in retort.yaml");
+        }
+        Path versions = versionsDir();
+        if (!Files.isDirectory(versions)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(versions)) {
+            files = s.filter(YamlScriptRepository::isRevisionFile)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new ConfigException("cannot list " + display(versions) + ": " + e.getMessage(), e);
+        }
+        List<Revision> out = new ArrayList<>(files.size());
+        for (Path f : files) {
+            out.add(RevisionYaml.read(SourceFile.of(f, workingDir)));
+        }
+        return out;
+    }
+
+    static boolean isRevisionFile(Path p) {
+        String name = p.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && !name.startsWith("_") && (lower.endsWith(".yaml") || lower.endsWith(".yml"))
+                && Files.isRegularFile(p);
+    }
+
+    /**
+     * Writes {@code <versions>/<file_template>.yaml}, creating {@code versions/} when missing.
+     *
+     * @return the written path as shown to the user
+     * @throws ConfigException when the file exists (never overwritten) or cannot be written
+     */
+    @Override
+    public String write(Revision revision) {
+        Path versions = versionsDir();
+        Path file = versions.resolve(template.render(revision) + ".yaml");
+        String text = RevisionYaml.render(revision);
+        try {
+            Files.createDirectories(versions);
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new ConfigException("revision file " + display(file) + " already exists; not overwriting it"
+                    + " (choose another message or --rev-id)", e);
+        } catch (IOException e) {
+            throw new ConfigException("cannot write " + display(file) + ": " + e.getMessage(), e);
+        }
+        return display(file);
+    }
+
+    private String display(Path p) {
+        return SourceFile.display(p, workingDir);
+    }
+}
