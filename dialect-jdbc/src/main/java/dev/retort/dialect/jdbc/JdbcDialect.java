@@ -4,6 +4,7 @@ import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.Dialect;
 import dev.retort.core.application.port.out.DialectCapabilities;
 import dev.retort.core.application.port.out.VersionStore;
+import dev.retort.core.application.port.out.VersionTableSql;
 import dev.retort.core.domain.DatabaseException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -56,6 +57,11 @@ public abstract class JdbcDialect implements Dialect {
             versionStore = new JdbcVersionStore(this, settings.versionTable());
         }
         return versionStore;
+    }
+
+    @Override
+    public VersionTableSql versionTableSql() {
+        return new JdbcVersionTableSql(quoting, settings.versionTable());
     }
 
     /** The connection this dialect owns, for its inspector and version store. Do not close it. */

@@ -18,7 +18,7 @@ import java.sql.SQLException;
  */
 public class MysqlDialect extends JdbcDialect {
     static final DialectCapabilities CAPABILITIES = new DialectCapabilities(false, true, true, true);
-    private static final MysqlDdlRenderer RENDERER = new MysqlDdlRenderer();
+    static final MysqlDdlRenderer RENDERER = new MysqlDdlRenderer();
 
     private final MysqlSchemaInspector inspector;
 

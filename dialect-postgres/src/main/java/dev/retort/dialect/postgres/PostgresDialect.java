@@ -14,7 +14,7 @@ import java.sql.SQLException;
 /** PostgreSQL on one connection, working in the connection's current schema. DDL is transactional. */
 public class PostgresDialect extends JdbcDialect {
     static final DialectCapabilities CAPABILITIES = new DialectCapabilities(true, true, true, true);
-    private static final PostgresDdlRenderer RENDERER = new PostgresDdlRenderer();
+    static final PostgresDdlRenderer RENDERER = new PostgresDdlRenderer();
 
     private final PostgresSchemaInspector inspector;
 

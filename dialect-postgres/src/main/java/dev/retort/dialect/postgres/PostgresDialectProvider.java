@@ -3,6 +3,10 @@ package dev.retort.dialect.postgres;
 import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.Dialect;
 import dev.retort.core.application.port.out.DialectProvider;
+import dev.retort.core.application.port.out.ScriptDialect;
+import dev.retort.dialect.jdbc.JdbcScriptDialect;
+import dev.retort.dialect.jdbc.JdbcVersionTableSql;
+import dev.retort.dialect.jdbc.SqlQuoting;
 import dev.retort.core.domain.DatabaseException;
 import dev.retort.dialect.jdbc.JdbcConnections;
 import dev.retort.dialect.jdbc.SqlErrors;
@@ -83,5 +87,11 @@ public class PostgresDialectProvider implements DialectProvider {
         } catch (SQLException e) {
             // The open failure is what gets reported.
         }
+    }
+
+    @Override
+    public ScriptDialect offline(ConnectionSettings settings) {
+        return new JdbcScriptDialect(NAME, PostgresDialect.CAPABILITIES, PostgresDialect.RENDERER,
+                new JdbcVersionTableSql(SqlQuoting.ANSI, settings.versionTable()), schema -> schema);
     }
 }

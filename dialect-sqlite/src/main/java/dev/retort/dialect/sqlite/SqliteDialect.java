@@ -14,7 +14,7 @@ import java.sql.SQLException;
 /** SQLite on one connection. DDL is transactional; constraints and column types change only by rebuilding a table. */
 public class SqliteDialect extends JdbcDialect {
     static final DialectCapabilities CAPABILITIES = new DialectCapabilities(true, false, true, false);
-    private static final SqliteDdlRenderer RENDERER = new SqliteDdlRenderer();
+    static final SqliteDdlRenderer RENDERER = new SqliteDdlRenderer();
 
     private final SqliteSchemaInspector inspector;
 

@@ -3,6 +3,10 @@ package dev.retort.dialect.sqlite;
 import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.Dialect;
 import dev.retort.core.application.port.out.DialectProvider;
+import dev.retort.core.application.port.out.ScriptDialect;
+import dev.retort.dialect.jdbc.JdbcScriptDialect;
+import dev.retort.dialect.jdbc.JdbcVersionTableSql;
+import dev.retort.dialect.jdbc.SqlQuoting;
 import dev.retort.core.domain.DatabaseException;
 import dev.retort.dialect.jdbc.JdbcConnections;
 import dev.retort.dialect.jdbc.SqlErrors;
@@ -96,5 +100,11 @@ public class SqliteDialectProvider implements DialectProvider {
         } catch (SQLException e) {
             // The open failure is what gets reported.
         }
+    }
+
+    @Override
+    public ScriptDialect offline(ConnectionSettings settings) {
+        return new JdbcScriptDialect(NAME, SqliteDialect.CAPABILITIES, SqliteDialect.RENDERER,
+                new JdbcVersionTableSql(SqlQuoting.ANSI, settings.versionTable()), schema -> schema);
     }
 }

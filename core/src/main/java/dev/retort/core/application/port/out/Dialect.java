@@ -4,14 +4,7 @@ package dev.retort.core.application.port.out;
  * A dialect bound to one open connection. Not thread-safe: one command uses it at a time.
  * Statements run in auto-commit mode unless {@link #begin()} opened a transaction.
  */
-public interface Dialect extends AutoCloseable {
-
-    /** @return the dialect's name, as used for per-dialect raw SQL: {@code sqlite}, {@code postgres}, {@code mysql} */
-    String name();
-
-    DialectCapabilities capabilities();
-
-    DdlRenderer renderer();
+public interface Dialect extends ScriptDialect, AutoCloseable {
 
     SchemaInspector inspector();
 

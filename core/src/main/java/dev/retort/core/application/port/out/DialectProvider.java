@@ -19,4 +19,11 @@ public interface DialectProvider {
      *         message names the URL with its password masked
      */
     Dialect open(ConnectionSettings settings);
+
+    /**
+     * The dialect without a database, for offline scripts.
+     *
+     * @param settings only {@code versionTable} and {@code schema} are used; no connection is made
+     */
+    ScriptDialect offline(ConnectionSettings settings);
 }
