@@ -8,6 +8,7 @@ import dev.retort.adapter.config.SettingsLoader;
 import dev.retort.adapter.config.SettingsOverrides;
 import dev.retort.adapter.config.TargetSchemaSources;
 import dev.retort.adapter.config.YamlScriptRepository;
+import dev.retort.core.application.port.in.CheckUseCase;
 import dev.retort.core.application.port.in.CreateRevisionUseCase;
 import dev.retort.core.application.port.in.CurrentQuery;
 import dev.retort.core.application.port.in.DowngradeUseCase;
@@ -22,6 +23,7 @@ import dev.retort.core.application.port.out.IdGenerator;
 import dev.retort.core.application.port.out.Reporter;
 import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.application.port.out.TargetSchemaSource;
+import dev.retort.core.application.service.CheckService;
 import dev.retort.core.application.service.ConfiguredConnector;
 import dev.retort.core.application.service.CreateRevisionService;
 import dev.retort.core.application.service.DialectRegistry;
@@ -135,8 +137,17 @@ final class RetortModule extends AbstractModule {
 
     @Provides
     CreateRevisionUseCase revision(ScriptRepository scripts, TargetSchemaSource target, DatabaseConnector connector, IdGenerator ids,
-                                   Clock clock) {
-        return new CreateRevisionService(scripts, target, connector, ids, clock, DiffOptions.DEFAULT);
+                                   Clock clock, RetortSettings settings) {
+        return new CreateRevisionService(scripts, target, connector, ids, clock, diffOptions(settings));
+    }
+
+    @Provides
+    CheckUseCase check(ScriptRepository scripts, TargetSchemaSource target, DatabaseConnector connector, RetortSettings settings) {
+        return new CheckService(scripts, target, connector, diffOptions(settings));
+    }
+
+    private static DiffOptions diffOptions(RetortSettings settings) {
+        return new DiffOptions(settings.includeTables(), settings.excludeTables());
     }
 
     @Provides

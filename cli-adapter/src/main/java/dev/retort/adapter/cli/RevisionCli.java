@@ -3,6 +3,7 @@ package dev.retort.adapter.cli;
 import dev.retort.core.application.port.in.CreateRevisionCommand;
 import dev.retort.core.application.port.in.CreateRevisionResult;
 import dev.retort.core.application.port.in.CreateRevisionUseCase;
+import dev.retort.core.application.port.in.Renames;
 import dev.retort.core.domain.operation.Operation;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "revision", mixinStandardHelpOptions = true, description = "Create a new revision file.",
         footer = {"", "Examples:", "  retort revision -m \"add invoice\"                 an empty revision to fill in",
                 "  retort revision --autogenerate -m \"add invoice\"  compare schema.yaml with the database",
+                "  retort revision --autogenerate -m \"rename\" --rename invoice.total=amount",
                 "  retort revision -m \"reports\" --head base --branch-label reports"})
 final class RevisionCli implements Callable<Integer> {
     @ParentCommand
@@ -40,12 +42,19 @@ final class RevisionCli implements Callable<Integer> {
     @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of a generated one.")
     String revId;
 
+    @Option(names = "--rename", paramLabel = "OLD=NEW",
+            description = "With --autogenerate: write a rename instead of drop + add. old_table=new_table or table.old_column=new_column (repeatable).")
+    List<String> renames = new ArrayList<>();
+
     @Override
     public Integer call() {
         CreateRevisionResult r = root.get(CreateRevisionUseCase.class)
-                .create(new CreateRevisionCommand(message, autogenerate, head, splice, branchLabels, dependsOn, revId));
+                .create(new CreateRevisionCommand(message, autogenerate, head, splice, branchLabels, dependsOn, revId, Renames.parse(renames)));
         CliIo io = root.io();
         if (r.noChanges()) {
+            for (String w : r.warnings()) {
+                io.err().println("warning: " + w);
+            }
             if (!root.quiet()) {
                 io.err().println("No changes detected");
             }

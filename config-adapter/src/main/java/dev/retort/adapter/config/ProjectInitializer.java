@@ -124,6 +124,10 @@ public final class ProjectInitializer {
 
                 # Run each revision in its own transaction (on databases with transactional DDL).
                 transaction_per_migration: true
+
+                # Tables autogenerate and `retort check` compare (glob patterns); the version table is never compared.
+                # include_tables: [app_*]
+                # exclude_tables: [tmp_*, spatial_ref_sys]
                 """.formatted(YamlText.block(scriptLocation), YamlText.block(schemaFile));
     }
 

@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param fileTemplate            revision file name template, e.g. {@code %(rev)s_%(slug)s}
  * @param transactionPerMigration run each revision in its own transaction
  * @param classpath               extra class path entries for {@code class:} models, absolute
+ * @param includeTables           glob patterns of tables autogenerate and check compare; empty means all
+ * @param excludeTables           glob patterns of tables they never compare
  */
 public record RetortSettings(Path configFile, Path projectDir, Path scriptLocation, String url, String user, String password,
                              String schema, String targetMetadata, String versionTable, String fileTemplate,
-                             boolean transactionPerMigration, List<Path> classpath) {
+                             boolean transactionPerMigration, List<Path> classpath, List<String> includeTables,
+                             List<String> excludeTables) {
 
     public static final String DEFAULT_URL = "jdbc:sqlite:retort.db";
     public static final String DEFAULT_FILE_TEMPLATE = FileTemplate.DEFAULT;
@@ -39,6 +42,8 @@ public record RetortSettings(Path configFile, Path projectDir, Path scriptLocati
         versionTable = versionTable == null || versionTable.isBlank() ? ConnectionSettings.DEFAULT_VERSION_TABLE : versionTable;
         fileTemplate = fileTemplate == null || fileTemplate.isBlank() ? DEFAULT_FILE_TEMPLATE : fileTemplate;
         classpath = classpath == null ? List.of() : List.copyOf(classpath);
+        includeTables = includeTables == null ? List.of() : List.copyOf(includeTables);
+        excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
     }
 
     /** What a dialect needs to connect. */
@@ -62,6 +67,6 @@ public record RetortSettings(Path configFile, Path projectDir, Path scriptLocati
                 + ", url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "null" : "***")
                 + ", schema=" + schema + ", targetMetadata=" + targetMetadata + ", versionTable=" + versionTable
                 + ", fileTemplate=" + fileTemplate + ", transactionPerMigration=" + transactionPerMigration
-                + ", classpath=" + classpath + "]";
+                + ", classpath=" + classpath + ", includeTables=" + includeTables + ", excludeTables=" + excludeTables + "]";
     }
 }

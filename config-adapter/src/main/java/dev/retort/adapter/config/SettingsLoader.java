@@ -29,9 +29,9 @@ import java.util.function.Supplier;
 public final class SettingsLoader {
     /** The keys retort.yaml may hold, in documentation order. */
     public static final List<String> KEYS = List.of("script_location", "url", "user", "password", "schema", "target_metadata",
-            "version_table", "file_template", "transaction_per_migration", "classpath");
+            "version_table", "file_template", "transaction_per_migration", "classpath", "include_tables", "exclude_tables");
     private static final String SHAPE = "{script_location, url?, user?, password?, schema?, target_metadata?, version_table?,"
-            + " file_template?, transaction_per_migration?, classpath?}";
+            + " file_template?, transaction_per_migration?, classpath?, include_tables?, exclude_tables?}";
 
     private final Map<String, String> environment;
     private final Path workingDir;
@@ -64,7 +64,7 @@ public final class SettingsLoader {
         Path file = workingDir.resolve(configFile).normalize();
         SourceFile src = SourceFile.of(file, workingDir);
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException("retort.yaml not found at " + src.display() + "; run `retort init <dir>` or pass -c");
+            throw new ConfigException("config file " + src.display() + " not found; run `retort init <dir>` to create a project, or pass -c <file>");
         }
         Path projectDir = file.getParent();
         YamlNode root = YamlTrees.read(src);
@@ -100,7 +100,7 @@ public final class SettingsLoader {
         }
         return new RetortSettings(file, projectDir, path(projectDir, scriptLocation, v, "script_location"),
                 SqliteUrls.resolve(url, projectDir), user, password, schema, targetMetadata, versionTable, fileTemplate,
-                tx == null || tx, classpath);
+                tx == null || tx, classpath, v.list("include_tables"), v.list("exclude_tables"));
     }
 
     private String env(String name) {

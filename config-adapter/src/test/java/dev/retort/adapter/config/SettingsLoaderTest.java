@@ -94,7 +94,7 @@ class SettingsLoaderTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new SettingsLoader(Map.of(), cwd).load(Path.of("nowhere/retort.yaml")));
 
-        assertEquals("retort.yaml not found at nowhere/retort.yaml; run `retort init <dir>` or pass -c", e.getMessage());
+        assertEquals("config file nowhere/retort.yaml not found; run `retort init <dir>` to create a project, or pass -c <file>", e.getMessage());
     }
 
     @Test

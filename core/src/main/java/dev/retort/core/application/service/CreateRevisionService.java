@@ -10,9 +10,8 @@ import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.application.port.out.TargetSchemaSource;
 import dev.retort.core.domain.RetortException;
 import dev.retort.core.domain.diff.DiffOptions;
+import dev.retort.core.domain.diff.DiffResult;
 import dev.retort.core.domain.diff.SchemaDiff;
-import dev.retort.core.domain.operation.DropColumn;
-import dev.retort.core.domain.operation.DropTable;
 import dev.retort.core.domain.operation.Operation;
 import dev.retort.core.domain.operation.SchemaEvolution;
 import dev.retort.core.domain.revision.Revision;
@@ -67,17 +66,18 @@ public final class CreateRevisionService implements CreateRevisionUseCase {
                             + "; run `retort upgrade " + (parents.size() == 1 ? parents.get(0).value() : "heads") + "` first");
                 }
                 live = dialect.inspector().inspect();
+                DiffResult diff = SchemaDiff.diff(live, wanted, diffOptions.withComparable(dialect.normalizer()::normalize)
+                        .withRenames(command.renames().tables(), command.renames().columns()));
+                for (String d : diff.destructive()) {
+                    warnings.add("destructive: " + d);
+                }
+                warnings.addAll(diff.hints());
+                upgrade = diff.operations();
             }
-            upgrade = SchemaDiff.compare(live, wanted, diffOptions);
             if (upgrade.isEmpty()) {
-                return new CreateRevisionResult(null, null, List.of());
+                return new CreateRevisionResult(null, null, warnings);
             }
             downgrade = SchemaEvolution.invertAll(live, upgrade);
-            for (Operation op : upgrade) {
-                if (op instanceof DropTable || op instanceof DropColumn) {
-                    warnings.add("destructive: " + op.describe());
-                }
-            }
         }
         Revision revision = new Revision(id, parents, command.branchLabels(), command.dependsOn(), command.message(),
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), upgrade, downgrade, null);

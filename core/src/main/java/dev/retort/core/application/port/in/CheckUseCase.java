@@ -1,0 +1,33 @@
+package dev.retort.core.application.port.in;
+
+import dev.retort.core.domain.operation.Operation;
+import dev.retort.core.domain.revision.RevisionId;
+import java.util.List;
+
+/** {@code retort check}: would autogenerate find anything? Never writes a file. */
+public interface CheckUseCase {
+
+    /**
+     * @param heads       where the database is (its version table)
+     * @param pending     the operations autogenerate would write; empty when the model matches
+     * @param destructive operations among them that can lose data
+     * @param hints       suggestions, e.g. possible renames
+     */
+    record CheckResult(List<RevisionId> heads, List<Operation> pending, List<String> destructive, List<String> hints) {
+        public CheckResult {
+            heads = List.copyOf(heads);
+            pending = List.copyOf(pending);
+            destructive = List.copyOf(destructive);
+            hints = List.copyOf(hints);
+        }
+
+        public boolean clean() {
+            return pending.isEmpty();
+        }
+    }
+
+    /**
+     * @throws dev.retort.core.domain.RetortException when the database is not at the head revisions
+     */
+    CheckResult check();
+}
