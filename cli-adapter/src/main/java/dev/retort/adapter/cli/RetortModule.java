@@ -14,6 +14,7 @@ import dev.retort.core.application.port.in.CurrentQuery;
 import dev.retort.core.application.port.in.DowngradeUseCase;
 import dev.retort.core.application.port.in.MergeUseCase;
 import dev.retort.core.application.port.in.RevisionQueries;
+import dev.retort.core.application.port.in.SqlScriptUseCase;
 import dev.retort.core.application.port.in.StampUseCase;
 import dev.retort.core.application.port.in.UpgradeUseCase;
 import dev.retort.core.application.port.out.ConnectionSettings;
@@ -30,6 +31,7 @@ import dev.retort.core.application.service.DialectRegistry;
 import dev.retort.core.application.service.DowngradeService;
 import dev.retort.core.application.service.MergeService;
 import dev.retort.core.application.service.RevisionQueryService;
+import dev.retort.core.application.service.SqlScriptService;
 import dev.retort.core.application.service.StampService;
 import dev.retort.core.application.service.TimeOrderedIdGenerator;
 import dev.retort.core.application.service.UpgradeService;
@@ -139,6 +141,11 @@ final class RetortModule extends AbstractModule {
     CreateRevisionUseCase revision(ScriptRepository scripts, TargetSchemaSource target, DatabaseConnector connector, IdGenerator ids,
                                    Clock clock, RetortSettings settings) {
         return new CreateRevisionService(scripts, target, connector, ids, clock, diffOptions(settings));
+    }
+
+    @Provides
+    SqlScriptUseCase sqlScript(ScriptRepository scripts, DialectRegistry dialects, ConnectionSettings connection, Clock clock) {
+        return new SqlScriptService(scripts, dialects, connection, clock);
     }
 
     @Provides

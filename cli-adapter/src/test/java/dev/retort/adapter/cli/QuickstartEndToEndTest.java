@@ -108,7 +108,7 @@ class QuickstartEndToEndTest {
     void help_and_version_work_everywhere() {
         CliFixture cli = new CliFixture(dir);
         assertTrue(cli.ok("--version").out().startsWith("retort "));
-        for (String verb : List.of("init", "revision", "upgrade", "downgrade", "current", "history", "heads", "branches", "show", "stamp", "merge")) {
+        for (String verb : List.of("init", "revision", "upgrade", "downgrade", "current", "history", "heads", "branches", "show", "stamp", "merge", "check")) {
             CliFixture.Run r = cli.ok(verb, "--help");
             assertTrue(r.out().contains("Usage: retort " + verb), verb + ":\n" + r.out());
             assertTrue(r.out().contains("Example"), verb + " help has an example");

@@ -9,6 +9,7 @@ import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.domain.revision.Revision;
 import dev.retort.core.domain.revision.RevisionGraph;
 import dev.retort.core.domain.revision.RevisionId;
+import dev.retort.core.domain.revision.SchemaReplay;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,6 +74,14 @@ public final class RevisionQueryService implements RevisionQueries, CurrentQuery
     public List<RevisionInfo> show(String reference) {
         List<RevisionId> current = reference.contains("current") || reference.matches("[+-]\\d+") ? databaseHeads() : List.of();
         return infos(graph().resolveTargets(reference, current));
+    }
+
+    @Override
+    public SchemaAt schemaAt(String reference) {
+        List<RevisionId> current = reference.contains("current") || reference.matches("[+-]\\d+") ? databaseHeads() : List.of();
+        List<RevisionId> targets = graph().resolveTargets(reference, current);
+        SchemaReplay replay = SchemaReplay.at(graph(), targets);
+        return new SchemaAt(targets, replay.schema(), replay.unknownTables());
     }
 
     @Override
