@@ -23,6 +23,7 @@ import dev.retort.core.application.port.out.DialectProvider;
 import dev.retort.core.application.port.out.IdGenerator;
 import dev.retort.core.application.port.out.Reporter;
 import dev.retort.core.application.port.out.ScriptRepository;
+import dev.retort.core.application.port.out.TargetSchemaProvider;
 import dev.retort.core.application.port.out.TargetSchemaSource;
 import dev.retort.core.application.service.CheckService;
 import dev.retort.core.application.service.ConfiguredConnector;
@@ -100,8 +101,10 @@ final class RetortModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TargetSchemaSource targetSchema(RetortSettings settings) {
-        return TargetSchemaSources.from(settings, io.workDir());
+    TargetSchemaSource targetSchema(RetortSettings settings, Reporter reporter) {
+        List<TargetSchemaProvider> providers = new ArrayList<>();
+        ServiceLoader.load(TargetSchemaProvider.class, RetortModule.class.getClassLoader()).forEach(providers::add);
+        return TargetSchemaSources.from(settings, io.workDir(), providers, reporter);
     }
 
     @Provides

@@ -25,11 +25,12 @@ import java.util.Objects;
  * @param classpath               extra class path entries for {@code class:} models, absolute
  * @param includeTables           glob patterns of tables autogenerate and check compare; empty means all
  * @param excludeTables           glob patterns of tables they never compare
+ * @param targetOptions           options for a pluggable target_metadata provider, e.g. {@code naming: snake_case}
  */
 public record RetortSettings(Path configFile, Path projectDir, Path scriptLocation, String url, String user, String password,
                              String schema, String targetMetadata, String versionTable, String fileTemplate,
                              boolean transactionPerMigration, List<Path> classpath, List<String> includeTables,
-                             List<String> excludeTables) {
+                             List<String> excludeTables, java.util.Map<String, String> targetOptions) {
 
     public static final String DEFAULT_URL = "jdbc:sqlite:retort.db";
     public static final String DEFAULT_FILE_TEMPLATE = FileTemplate.DEFAULT;
@@ -44,6 +45,7 @@ public record RetortSettings(Path configFile, Path projectDir, Path scriptLocati
         classpath = classpath == null ? List.of() : List.copyOf(classpath);
         includeTables = includeTables == null ? List.of() : List.copyOf(includeTables);
         excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
+        targetOptions = targetOptions == null ? java.util.Map.of() : java.util.Map.copyOf(targetOptions);
     }
 
     /** What a dialect needs to connect. */
@@ -67,6 +69,6 @@ public record RetortSettings(Path configFile, Path projectDir, Path scriptLocati
                 + ", url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "null" : "***")
                 + ", schema=" + schema + ", targetMetadata=" + targetMetadata + ", versionTable=" + versionTable
                 + ", fileTemplate=" + fileTemplate + ", transactionPerMigration=" + transactionPerMigration
-                + ", classpath=" + classpath + ", includeTables=" + includeTables + ", excludeTables=" + excludeTables + "]";
+                + ", classpath=" + classpath + ", includeTables=" + includeTables + ", excludeTables=" + excludeTables + ", targetOptions=" + targetOptions + "]";
     }
 }

@@ -29,9 +29,9 @@ import java.util.function.Supplier;
 public final class SettingsLoader {
     /** The keys retort.yaml may hold, in documentation order. */
     public static final List<String> KEYS = List.of("script_location", "url", "user", "password", "schema", "target_metadata",
-            "version_table", "file_template", "transaction_per_migration", "classpath", "include_tables", "exclude_tables");
+            "version_table", "file_template", "transaction_per_migration", "classpath", "include_tables", "exclude_tables", "target_options");
     private static final String SHAPE = "{script_location, url?, user?, password?, schema?, target_metadata?, version_table?,"
-            + " file_template?, transaction_per_migration?, classpath?, include_tables?, exclude_tables?}";
+            + " file_template?, transaction_per_migration?, classpath?, include_tables?, exclude_tables?, target_options?}";
 
     private final Map<String, String> environment;
     private final Path workingDir;
@@ -100,7 +100,7 @@ public final class SettingsLoader {
         }
         return new RetortSettings(file, projectDir, path(projectDir, scriptLocation, v, "script_location"),
                 SqliteUrls.resolve(url, projectDir), user, password, schema, targetMetadata, versionTable, fileTemplate,
-                tx == null || tx, classpath, v.list("include_tables"), v.list("exclude_tables"));
+                tx == null || tx, classpath, v.list("include_tables"), v.list("exclude_tables"), v.map("target_options"));
     }
 
     private String env(String name) {
@@ -174,6 +174,23 @@ public final class SettingsLoader {
                     : MappingReader.sequence(src, n, key, "a list of jar files or folders").items()) {
                 String raw = MappingReader.text(src, item, "an item of " + key, "a jar file or folder");
                 out.add(Interpolation.apply(raw, environment, src, item.mark(), key));
+            }
+            return out;
+        }
+
+        java.util.Map<String, String> map(String key) {
+            YamlNode n = node(key);
+            if (n == null) {
+                return java.util.Map.of();
+            }
+            if (!(n instanceof YamlNode.Mapping m)) {
+                throw src.error(n.mark(), key + " must be a mapping", "key: value pairs, e.g. {naming: snake_case}");
+            }
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<String, YamlNode.Entry> e : m.entries().entrySet()) {
+                YamlNode value = e.getValue().value();
+                String raw = MappingReader.text(src, value, key + "." + e.getKey(), "text");
+                out.put(e.getKey(), Interpolation.apply(raw, environment, src, value.mark(), key));
             }
             return out;
         }

@@ -138,15 +138,30 @@ class YamlSchemaSourceTest {
     }
 
     @Test
-    void target_metadata_picks_the_file_or_explains_class_models() throws IOException {
+    void target_metadata_picks_the_file_a_class_or_a_provider() throws IOException {
         Files.writeString(dir.resolve("schema.yaml"), DESIGN_EXAMPLE);
-        RetortSettings file = settings("schema.yaml");
-        RetortSettings cls = settings("class:com.example.AppSchema");
+        assertEquals(2, TargetSchemaSources.from(settings("schema.yaml")).load().tables().size());
 
-        assertEquals(2, TargetSchemaSources.from(file).load().tables().size());
-        ConfigException e = assertThrows(ConfigException.class, () -> TargetSchemaSources.from(cls));
-        assertTrue(e.getMessage().contains("class: models arrive with issue 3"), e.getMessage());
+        assertEquals(List.of("from_code"), TargetSchemaSources.from(settings("class:" + CodeSchema.class.getName())).load().tableNames());
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> TargetSchemaSources.from(settings("class:com.example.Nope")).load());
+        assertTrue(missing.getMessage().contains("class not found") && missing.getMessage().contains("classpath:"), missing.getMessage());
+        ConfigException wrongType = assertThrows(ConfigException.class,
+                () -> TargetSchemaSources.from(settings("class:java.lang.String")).load());
+        assertTrue(wrongType.getMessage().contains("does not implement"), wrongType.getMessage());
+
+        ConfigException scheme = assertThrows(ConfigException.class, () -> TargetSchemaSources.from(settings("jpa:com.example")));
+        assertTrue(scheme.getMessage().contains("no model provider for 'jpa:'"), scheme.getMessage());
         assertThrows(ConfigException.class, () -> TargetSchemaSources.from(settings(null)));
+    }
+
+    /** A model supplied by code, as {@code target_metadata: class:...} allows. */
+    public static final class CodeSchema implements dev.retort.core.application.port.out.TargetSchemaSource {
+        @Override
+        public dev.retort.core.domain.schema.Schema load() {
+            return new dev.retort.core.domain.schema.Schema(List.of(dev.retort.core.domain.schema.Table.of("from_code",
+                    List.of(dev.retort.core.domain.schema.Column.of("id", dev.retort.core.domain.schema.ColumnType.parse("bigint"), false)))));
+        }
     }
 
     private static void assertStarts(String prefix, ConfigException e) {
@@ -155,7 +170,7 @@ class YamlSchemaSourceTest {
 
     private RetortSettings settings(String targetMetadata) {
         return new RetortSettings(dir.resolve("retort.yaml"), dir, dir.resolve("m"), "jdbc:sqlite::memory:", null, null, null,
-                targetMetadata, null, null, true, List.of(), List.of(), List.of());
+                targetMetadata, null, null, true, List.of(), List.of(), List.of(), java.util.Map.of());
     }
 
 }
