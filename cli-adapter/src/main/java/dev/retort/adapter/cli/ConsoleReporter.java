@@ -10,6 +10,7 @@ import java.util.Locale;
 final class ConsoleReporter implements Reporter {
     private final CliIo io;
     private final boolean quiet;
+    private long started = System.nanoTime();
 
     ConsoleReporter(CliIo io, boolean quiet) {
         this.io = io;
@@ -25,14 +26,20 @@ final class ConsoleReporter implements Reporter {
 
     @Override
     public void warn(String message) {
-        io.err().println("warning: " + message);
+        io.err().println(io.style().yellow("warning:") + " " + message);
     }
 
+    /** One line per revision; on runs of several, its position and the time since the first started. */
     @Override
     public void stepStarting(int index, int total, MigrationStep step) {
+        if (index == 1) {
+            started = System.nanoTime();
+        }
         if (!quiet) {
             String verb = step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade";
-            io.err().printf(Locale.ROOT, "Running %s %s%s%n", verb, step.describe(), total > 1 ? "  [" + index + "/" + total + "]" : "");
+            String progress = total > 1
+                    ? String.format(Locale.ROOT, "  [%d/%d, %.1f s]", index, total, (System.nanoTime() - started) / 1e9) : "";
+            io.err().printf(Locale.ROOT, "Running %s %s%s%n", verb, step.describe(), io.style().dim(progress));
         }
     }
 

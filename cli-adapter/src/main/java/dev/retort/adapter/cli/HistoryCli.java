@@ -13,12 +13,20 @@ final class HistoryCli implements Callable<Integer> {
     @ParentCommand
     RetortCommand root;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+    OutputFormat format;
+
     @Option(names = {"-r", "--rev-range"}, paramLabel = "START:END", description = "Range, e.g. base:head, ae10:, :head, -2:current.")
     String range;
 
     @Override
     public Integer call() {
-        for (RevisionInfo info : root.get(RevisionQueries.class).history(range)) {
+        java.util.List<RevisionInfo> history = root.get(RevisionQueries.class).history(range);
+        if (format == OutputFormat.JSON) {
+            root.io().out().println(Json.revisions("revisions", history));
+            return RetortCli.OK;
+        }
+        for (RevisionInfo info : history) {
             root.io().out().println(root.verbose() ? Formats.verbose(info) : Formats.line(info));
         }
         return RetortCli.OK;

@@ -22,9 +22,10 @@ public final class RetortCli {
         cmd.setOut(io.out());
         cmd.setErr(io.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(io.style().enabled() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cmd.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
-            io.err().println("error: " + Secrets.mask(ex.getMessage()));
+            io.err().println(io.style().red("error:") + " " + Secrets.mask(ex.getMessage()));
             io.err().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return USER_ERROR;
         });
@@ -46,7 +47,7 @@ public final class RetortCli {
             code = DATABASE_ERROR;
             message = "internal error: " + ex + " (please report it; rerun with --verbose for the stack trace)";
         }
-        io.err().println("error: " + Secrets.mask(message, password));
+        io.err().println(io.style().red("error:") + " " + Secrets.mask(message, password));
         if (root.verbose()) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));

@@ -15,6 +15,9 @@ final class ShowCli implements Callable<Integer> {
     @ParentCommand
     RetortCommand root;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+    OutputFormat format;
+
     @Parameters(index = "0", paramLabel = "REVISION", description = "An id or prefix, a label, head, heads, label@head.")
     String reference;
 
@@ -31,7 +34,12 @@ final class ShowCli implements Callable<Integer> {
             root.io().out().print(SchemaYaml.render(at.schema()));
             return RetortCli.OK;
         }
-        for (RevisionInfo info : root.get(RevisionQueries.class).show(reference)) {
+        java.util.List<RevisionInfo> shown = root.get(RevisionQueries.class).show(reference);
+        if (format == OutputFormat.JSON) {
+            root.io().out().println(Json.revisions("revisions", shown));
+            return RetortCli.OK;
+        }
+        for (RevisionInfo info : shown) {
             root.io().out().println(Formats.verbose(info));
         }
         return RetortCli.OK;

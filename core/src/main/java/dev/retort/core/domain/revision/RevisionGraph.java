@@ -756,6 +756,17 @@ public final class RevisionGraph {
     }
 
     /**
+     * A plan reverting exactly one revision, which must be one of the current heads (nothing
+     * applied depends on it). {@code retort test} uses it for its up/down/up round trips.
+     */
+    public MigrationPlan revertOnly(List<RevisionId> current, RevisionId id) {
+        HeadState state = new HeadState(current);
+        int i = indexOf(id);
+        MigrationStep step = new MigrationStep(revs[i], Direction.DOWNGRADE, state.downgrade(i));
+        return new MigrationPlan(List.of(step), current, state.heads());
+    }
+
+    /**
      * Depth-first post-order from {@code roots} along {@code edges}, restricted to {@code subset}:
      * every node comes after the nodes it points to, and each branch stays together.
      */
