@@ -1,5 +1,6 @@
 package dev.retort.adapter.cli;
 
+import dev.retort.adapter.config.RetortSettings;
 import dev.retort.core.application.port.in.CreateRevisionResult;
 import dev.retort.core.application.port.in.MergeCommand;
 import dev.retort.core.application.port.in.MergeUseCase;
@@ -33,6 +34,8 @@ final class MergeCli implements Callable<Integer> {
     public Integer call() {
         CreateRevisionResult r = root.get(MergeUseCase.class).merge(new MergeCommand(revisions, message, branchLabel, revId));
         root.io().out().println("Generating " + r.path() + " ...  done");
+        RetortSettings settings = root.get(RetortSettings.class);
+        HookRunner.run(settings.hooks(), root.io().workDir().resolve(r.path()).normalize(), settings.projectDir(), root.io(), root.quiet());
         return RetortCli.OK;
     }
 }

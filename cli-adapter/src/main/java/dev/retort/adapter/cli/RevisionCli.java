@@ -1,5 +1,6 @@
 package dev.retort.adapter.cli;
 
+import dev.retort.adapter.config.RetortSettings;
 import dev.retort.core.application.port.in.CreateRevisionCommand;
 import dev.retort.core.application.port.in.CreateRevisionResult;
 import dev.retort.core.application.port.in.CreateRevisionUseCase;
@@ -69,6 +70,8 @@ final class RevisionCli implements Callable<Integer> {
             io.err().println("warning: " + w);
         }
         io.out().println("Generating " + r.path() + " ...  done");
+        RetortSettings settings = root.get(RetortSettings.class);
+        HookRunner.run(settings.hooks(), io.workDir().resolve(r.path()).normalize(), settings.projectDir(), io, root.quiet());
         return RetortCli.OK;
     }
 }

@@ -93,4 +93,25 @@ class ToolingEndToEndTest {
         r.expect(1);
         assertTrue(r.out().contains("FAIL  model matches head: 1 pending operation at head: - drop table t2"), r.out());
     }
+
+    @Test
+    void post_write_hooks_run_on_new_revision_files() {
+        cli.ok("merge", "heads", "-m", "join", "--rev-id", "ddd444");
+        cli.write("retort.yaml", cli.read(dir.resolve("retort.yaml")) + """
+                hooks:
+                  - {name: mark, command: "echo '# formatted' >> REVISION_SCRIPT_FILENAME"}
+                  - {name: log, command: [sh, -c, 'echo "$REVISION_SCRIPT_FILENAME" > hook.log']}
+                """);
+        CliFixture.Run r = cli.ok("revision", "-m", "hooked", "--rev-id", "eee555");
+        assertTrue(r.err().contains("Running post-write hook 'mark'"), r.err());
+        Path file = dir.resolve("migrations/versions/eee555_hooked.yaml");
+        assertTrue(cli.read(file).endsWith("# formatted\n"), cli.read(file));
+        assertEquals(file.toString(), cli.read(dir.resolve("hook.log")).strip());
+
+        cli.write("retort.yaml", cli.read(dir.resolve("retort.yaml")) + "  - {name: broken, command: \"exit 3\"}\n");
+        CliFixture.Run failed = cli.run("revision", "-m", "again", "--rev-id", "fff666");
+        failed.expect(1);
+        assertTrue(failed.err().contains("post-write hook 'broken' failed with exit code 3"), failed.err());
+        assertTrue(java.nio.file.Files.exists(dir.resolve("migrations/versions/fff666_again.yaml")));
+    }
 }

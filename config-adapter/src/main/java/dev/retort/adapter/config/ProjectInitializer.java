@@ -128,6 +128,10 @@ public final class ProjectInitializer {
                 # Tables autogenerate and `retort check` compare (glob patterns); the version table is never compared.
                 # include_tables: [app_*]
                 # exclude_tables: [tmp_*, spatial_ref_sys]
+
+                # Commands run on every new revision file; REVISION_SCRIPT_FILENAME is its path.
+                # hooks:
+                #   - {name: stage, command: [git, add, REVISION_SCRIPT_FILENAME]}
                 """.formatted(YamlText.block(scriptLocation), YamlText.block(schemaFile));
     }
 

@@ -26,11 +26,12 @@ import java.util.Objects;
  * @param includeTables           glob patterns of tables autogenerate and check compare; empty means all
  * @param excludeTables           glob patterns of tables they never compare
  * @param targetOptions           options for a pluggable target_metadata provider, e.g. {@code naming: snake_case}
+ * @param hooks                   commands run on each new revision file
  */
 public record RetortSettings(Path configFile, Path projectDir, Path scriptLocation, String url, String user, String password,
                              String schema, String targetMetadata, String versionTable, String fileTemplate,
                              boolean transactionPerMigration, List<Path> classpath, List<String> includeTables,
-                             List<String> excludeTables, java.util.Map<String, String> targetOptions) {
+                             List<String> excludeTables, java.util.Map<String, String> targetOptions, List<PostWriteHook> hooks) {
 
     public static final String DEFAULT_URL = "jdbc:sqlite:retort.db";
     public static final String DEFAULT_FILE_TEMPLATE = FileTemplate.DEFAULT;
@@ -46,6 +47,7 @@ public record RetortSettings(Path configFile, Path projectDir, Path scriptLocati
         includeTables = includeTables == null ? List.of() : List.copyOf(includeTables);
         excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
         targetOptions = targetOptions == null ? java.util.Map.of() : java.util.Map.copyOf(targetOptions);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     /** What a dialect needs to connect. */
@@ -69,6 +71,6 @@ public record RetortSettings(Path configFile, Path projectDir, Path scriptLocati
                 + ", url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "null" : "***")
                 + ", schema=" + schema + ", targetMetadata=" + targetMetadata + ", versionTable=" + versionTable
                 + ", fileTemplate=" + fileTemplate + ", transactionPerMigration=" + transactionPerMigration
-                + ", classpath=" + classpath + ", includeTables=" + includeTables + ", excludeTables=" + excludeTables + ", targetOptions=" + targetOptions + "]";
+                + ", classpath=" + classpath + ", includeTables=" + includeTables + ", excludeTables=" + excludeTables + ", targetOptions=" + targetOptions + ", hooks=" + hooks.size() + "]";
     }
 }

@@ -29,9 +29,9 @@ import java.util.function.Supplier;
 public final class SettingsLoader {
     /** The keys retort.yaml may hold, in documentation order. */
     public static final List<String> KEYS = List.of("script_location", "url", "user", "password", "schema", "target_metadata",
-            "version_table", "file_template", "transaction_per_migration", "classpath", "include_tables", "exclude_tables", "target_options");
+            "version_table", "file_template", "transaction_per_migration", "classpath", "include_tables", "exclude_tables", "target_options", "hooks");
     private static final String SHAPE = "{script_location, url?, user?, password?, schema?, target_metadata?, version_table?,"
-            + " file_template?, transaction_per_migration?, classpath?, include_tables?, exclude_tables?, target_options?}";
+            + " file_template?, transaction_per_migration?, classpath?, include_tables?, exclude_tables?, target_options?, hooks?}";
 
     private final Map<String, String> environment;
     private final Path workingDir;
@@ -100,7 +100,7 @@ public final class SettingsLoader {
         }
         return new RetortSettings(file, projectDir, path(projectDir, scriptLocation, v, "script_location"),
                 SqliteUrls.resolve(url, projectDir), user, password, schema, targetMetadata, versionTable, fileTemplate,
-                tx == null || tx, classpath, v.list("include_tables"), v.list("exclude_tables"), v.map("target_options"));
+                tx == null || tx, classpath, v.list("include_tables"), v.list("exclude_tables"), v.map("target_options"), v.hooks());
     }
 
     private String env(String name) {
@@ -174,6 +174,48 @@ public final class SettingsLoader {
                     : MappingReader.sequence(src, n, key, "a list of jar files or folders").items()) {
                 String raw = MappingReader.text(src, item, "an item of " + key, "a jar file or folder");
                 out.add(Interpolation.apply(raw, environment, src, item.mark(), key));
+            }
+            return out;
+        }
+
+        List<PostWriteHook> hooks() {
+            YamlNode n = node("hooks");
+            if (n == null) {
+                return List.of();
+            }
+            String expected = "a list of {command: \"yamlfmt REVISION_SCRIPT_FILENAME\"} or {command: [git, add, REVISION_SCRIPT_FILENAME]}";
+            List<PostWriteHook> out = new ArrayList<>();
+            for (YamlNode item : MappingReader.sequence(src, n, "hooks", expected).items()) {
+                if (!(item instanceof YamlNode.Mapping m)) {
+                    throw src.error(item.mark(), "a hook must be a mapping", expected);
+                }
+                YamlNode.Entry nameEntry = m.entries().get("name");
+                YamlNode.Entry command = m.entries().get("command");
+                for (String k : m.entries().keySet()) {
+                    if (!k.equals("name") && !k.equals("command")) {
+                        throw src.error(m.entries().get(k).keyMark(), "unknown key '" + k + "' in a hook", "name?, command");
+                    }
+                }
+                if (command == null) {
+                    throw src.error(item.mark(), "a hook needs a command", expected);
+                }
+                String name = nameEntry == null ? null : MappingReader.text(src, nameEntry.value(), "hooks.name", "text");
+                if (command.value() instanceof YamlNode.Sequence seq) {
+                    List<String> argv = new ArrayList<>();
+                    for (YamlNode a : seq.items()) {
+                        argv.add(Interpolation.apply(MappingReader.text(src, a, "hooks.command", "text"), environment, src, a.mark(), "hooks"));
+                    }
+                    if (argv.isEmpty()) {
+                        throw src.error(command.value().mark(), "a hook's command list is empty", expected);
+                    }
+                    out.add(new PostWriteHook(name, null, argv));
+                } else {
+                    String text = MappingReader.text(src, command.value(), "hooks.command", "a command line");
+                    if (text.isBlank()) {
+                        throw src.error(command.value().mark(), "a hook's command is empty", expected);
+                    }
+                    out.add(new PostWriteHook(name, Interpolation.apply(text, environment, src, command.value().mark(), "hooks"), List.of()));
+                }
             }
             return out;
         }
