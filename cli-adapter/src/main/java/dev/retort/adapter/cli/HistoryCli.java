@@ -1,5 +1,6 @@
 package dev.retort.adapter.cli;
 
+import dev.retort.core.application.port.in.AppliedHistoryQuery;
 import dev.retort.core.application.port.in.RevisionInfo;
 import dev.retort.core.application.port.in.RevisionQueries;
 import java.util.concurrent.Callable;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List revisions, newest first.",
-        footer = {"", "Examples:", "  retort history -r base:head", "  retort history -r ae10:", "  retort history -r -3:current --verbose"})
+        footer = {"", "Examples:", "  retort history -r base:head", "  retort history -r ae10:", "  retort history -r -3:current --verbose", "  retort history --applied"})
 final class HistoryCli implements Callable<Integer> {
     @ParentCommand
     RetortCommand root;
@@ -19,8 +20,24 @@ final class HistoryCli implements Callable<Integer> {
     @Option(names = {"-r", "--rev-range"}, paramLabel = "START:END", description = "Range, e.g. base:head, ae10:, :head, -2:current.")
     String range;
 
+    @Option(names = "--applied", description = "Show what the history table recorded: every applied, failed and repaired step.")
+    boolean applied;
+
     @Override
     public Integer call() {
+        if (applied) {
+            java.util.List<AppliedHistoryQuery.Applied> rows = root.get(AppliedHistoryQuery.class).applied();
+            if (format == OutputFormat.JSON) {
+                root.io().out().println(Json.write(java.util.Map.of("applied", rows)));
+                return RetortCli.OK;
+            }
+            for (AppliedHistoryQuery.Applied a : rows) {
+                root.io().out().printf(java.util.Locale.ROOT, "%4d  %-9s %-12s %-8s %s  %6d ms  %s@%s%s%n", a.rank(), a.direction(), a.revision(),
+                        a.outcome(), a.startedAt(), a.durationMillis(), a.executedBy(), a.host(),
+                        a.statement() == null ? "" : "  [" + a.statement().strip().replaceAll("\\s+", " ") + "]");
+            }
+            return RetortCli.OK;
+        }
         java.util.List<RevisionInfo> history = root.get(RevisionQueries.class).history(range);
         if (format == OutputFormat.JSON) {
             root.io().out().println(Json.revisions("revisions", history));

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Database schema migrations for the JVM, with Alembic's workflow.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {InitCli.class, RevisionCli.class, UpgradeCli.class, DowngradeCli.class, CurrentCli.class,
-                HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class, StampCli.class, MergeCli.class, CheckCli.class, GraphCli.class, TestCli.class, CompletionCli.class},
+                HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class, StampCli.class, MergeCli.class, CheckCli.class, GraphCli.class, VerifyCli.class, RepairCli.class, TestCli.class, CompletionCli.class},
         footer = {"", "Exit codes: 0 ok, 1 user error (bad input, graph problem), 2 database error.",
                 "Run 'retort COMMAND --help' for a command's options."})
 public final class RetortCommand implements Callable<Integer> {

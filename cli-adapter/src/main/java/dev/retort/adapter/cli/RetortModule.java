@@ -8,7 +8,9 @@ import dev.retort.adapter.config.SettingsLoader;
 import dev.retort.adapter.config.SettingsOverrides;
 import dev.retort.adapter.config.TargetSchemaSources;
 import dev.retort.adapter.config.YamlScriptRepository;
+import dev.retort.core.application.port.in.AppliedHistoryQuery;
 import dev.retort.core.application.port.in.CheckUseCase;
+import dev.retort.core.application.port.in.IntegrityUseCase;
 import dev.retort.core.application.port.in.CreateRevisionUseCase;
 import dev.retort.core.application.port.in.CurrentQuery;
 import dev.retort.core.application.port.in.DowngradeUseCase;
@@ -30,6 +32,7 @@ import dev.retort.core.application.service.ConfiguredConnector;
 import dev.retort.core.application.service.CreateRevisionService;
 import dev.retort.core.application.service.DialectRegistry;
 import dev.retort.core.application.service.DowngradeService;
+import dev.retort.core.application.service.IntegrityService;
 import dev.retort.core.application.service.MergeService;
 import dev.retort.core.application.service.RevisionQueryService;
 import dev.retort.core.application.service.SqlScriptService;
@@ -89,8 +92,24 @@ final class RetortModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DatabaseConnector connector(DialectRegistry dialects, ConnectionSettings settings) {
-        return new ConfiguredConnector(dialects, settings);
+    DatabaseConnector connector(DialectRegistry dialects, ConnectionSettings connection, RetortSettings settings) {
+        return new ConfiguredConnector(dialects, connection, settings.lockTimeout());
+    }
+
+    @Provides
+    @Singleton
+    IntegrityService integrity(ScriptRepository scripts, DatabaseConnector connector, Reporter reporter) {
+        return new IntegrityService(scripts, connector, reporter);
+    }
+
+    @Provides
+    IntegrityUseCase integrityUseCase(IntegrityService service) {
+        return service;
+    }
+
+    @Provides
+    AppliedHistoryQuery appliedHistory(IntegrityService service) {
+        return service;
     }
 
     @Provides
@@ -136,8 +155,8 @@ final class RetortModule extends AbstractModule {
     }
 
     @Provides
-    StampUseCase stamp(ScriptRepository scripts, DatabaseConnector connector) {
-        return new StampService(scripts, connector);
+    StampUseCase stamp(ScriptRepository scripts, DatabaseConnector connector, Reporter reporter) {
+        return new StampService(scripts, connector, reporter);
     }
 
     @Provides

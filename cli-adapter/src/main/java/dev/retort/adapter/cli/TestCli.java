@@ -41,7 +41,7 @@ final class TestCli implements Callable<Integer> {
                 url = "jdbc:sqlite:" + throwaway;
             }
             ConnectionSettings connection = new ConnectionSettings(url, settings.user(), settings.password(), settings.schema(),
-                    settings.versionTable());
+                    settings.versionTable(), settings.historyTable());
             TargetSchemaSource target = settings.targetMetadata() == null ? null : root.get(TargetSchemaSource.class);
             MigrationTestUseCase tests = new MigrationTestService(root.get(ScriptRepository.class), target,
                     new ConfiguredConnector(root.get(DialectRegistry.class), connection), root.verbose() ? root.get(Reporter.class) : quiet(),

@@ -106,7 +106,9 @@ class ErrorsEndToEndTest {
         cli.revision("bbb222", "aaa111", "bad", createTable("t2") + "- sql: INSERT INTO no_such_table VALUES (1)\n", dropTable("t2"));
         CliFixture.Run r = cli.run("upgrade", "head");
         oneLineError(r, 2, "bbb222", "no_such_table", "rolled back");
-        assertEquals(List.of("retort_version", "t1"), cli.tables(), "t2 rolled back with its revision");
+        assertEquals(List.of("retort_history", "retort_version", "t1"), cli.tables(), "t2 rolled back with its revision");
+        assertEquals(List.of("aaa111:UPGRADE:SUCCESS", "bbb222:UPGRADE:FAILED"),
+                cli.query("SELECT revision || ':' || direction || ':' || outcome FROM retort_history ORDER BY installed_rank"));
         assertEquals(List.of("aaa111"), cli.versionRows());
     }
 

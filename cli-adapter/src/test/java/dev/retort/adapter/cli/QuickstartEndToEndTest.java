@@ -59,7 +59,7 @@ class QuickstartEndToEndTest {
         assertTrue(up.err().contains("Running upgrade  -> " + id + ", create account and invoice"), up.err());
         Path db = dir.resolve("app.db");
         assertTrue(Files.exists(db));
-        assertEquals(List.of("account", "invoice", "retort_version"), tablesOf(cli));
+        assertEquals(List.of("account", "invoice", "retort_history", "retort_version"), tablesOf(cli));
 
         assertEquals(id + " (head)", cli.ok("current").out().strip());
         assertEquals("<base> -> " + id + " (head), create account and invoice", cli.ok("history").out().strip());
@@ -72,12 +72,12 @@ class QuickstartEndToEndTest {
         assertTrue(nothing.err().contains("Nothing to upgrade"), nothing.err());
 
         cli.ok("downgrade", "base");
-        assertEquals(List.of("retort_version"), tablesOf(cli));
+        assertEquals(List.of("retort_history", "retort_version"), tablesOf(cli));
         assertEquals("", cli.ok("current").out().strip());
         assertFalse(cli.query("SELECT count(*) FROM retort_version").get(0).equals("1"));
 
         cli.ok("upgrade", "head");
-        assertEquals(List.of("account", "invoice", "retort_version"), tablesOf(cli));
+        assertEquals(List.of("account", "invoice", "retort_history", "retort_version"), tablesOf(cli));
         cli.query("SELECT 1");
     }
 

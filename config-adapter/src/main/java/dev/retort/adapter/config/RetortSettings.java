@@ -27,11 +27,14 @@ import java.util.Objects;
  * @param excludeTables           glob patterns of tables they never compare
  * @param targetOptions           options for a pluggable target_metadata provider, e.g. {@code naming: snake_case}
  * @param hooks                   commands run on each new revision file
+ * @param historyTable            name of the history table
+ * @param lockTimeout             how long to wait for the migration lock
  */
 public record RetortSettings(Path configFile, Path projectDir, Path scriptLocation, String url, String user, String password,
                              String schema, String targetMetadata, String versionTable, String fileTemplate,
                              boolean transactionPerMigration, List<Path> classpath, List<String> includeTables,
-                             List<String> excludeTables, java.util.Map<String, String> targetOptions, List<PostWriteHook> hooks) {
+                             List<String> excludeTables, java.util.Map<String, String> targetOptions, List<PostWriteHook> hooks,
+                             String historyTable, java.time.Duration lockTimeout) {
 
     public static final String DEFAULT_URL = "jdbc:sqlite:retort.db";
     public static final String DEFAULT_FILE_TEMPLATE = FileTemplate.DEFAULT;
@@ -48,11 +51,13 @@ public record RetortSettings(Path configFile, Path projectDir, Path scriptLocati
         excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
         targetOptions = targetOptions == null ? java.util.Map.of() : java.util.Map.copyOf(targetOptions);
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
+        historyTable = historyTable == null || historyTable.isBlank() ? ConnectionSettings.DEFAULT_HISTORY_TABLE : historyTable;
+        lockTimeout = lockTimeout == null ? java.time.Duration.ofSeconds(60) : lockTimeout;
     }
 
     /** What a dialect needs to connect. */
     public ConnectionSettings connectionSettings() {
-        return new ConnectionSettings(url, user, password, schema, versionTable);
+        return new ConnectionSettings(url, user, password, schema, versionTable, historyTable);
     }
 
     /** {@code <script_location>/versions}. */
@@ -71,6 +76,6 @@ public record RetortSettings(Path configFile, Path projectDir, Path scriptLocati
                 + ", url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "null" : "***")
                 + ", schema=" + schema + ", targetMetadata=" + targetMetadata + ", versionTable=" + versionTable
                 + ", fileTemplate=" + fileTemplate + ", transactionPerMigration=" + transactionPerMigration
-                + ", classpath=" + classpath + ", includeTables=" + includeTables + ", excludeTables=" + excludeTables + ", targetOptions=" + targetOptions + ", hooks=" + hooks.size() + "]";
+                + ", classpath=" + classpath + ", includeTables=" + includeTables + ", excludeTables=" + excludeTables + ", targetOptions=" + targetOptions + ", hooks=" + hooks.size() + ", historyTable=" + historyTable + ", lockTimeout=" + lockTimeout + "]";
     }
 }

@@ -29,9 +29,9 @@ import java.util.function.Supplier;
 public final class SettingsLoader {
     /** The keys retort.yaml may hold, in documentation order. */
     public static final List<String> KEYS = List.of("script_location", "url", "user", "password", "schema", "target_metadata",
-            "version_table", "file_template", "transaction_per_migration", "classpath", "include_tables", "exclude_tables", "target_options", "hooks");
+            "version_table", "file_template", "transaction_per_migration", "classpath", "include_tables", "exclude_tables", "target_options", "hooks", "history_table", "lock_timeout");
     private static final String SHAPE = "{script_location, url?, user?, password?, schema?, target_metadata?, version_table?,"
-            + " file_template?, transaction_per_migration?, classpath?, include_tables?, exclude_tables?, target_options?, hooks?}";
+            + " file_template?, transaction_per_migration?, classpath?, include_tables?, exclude_tables?, target_options?, hooks?, history_table?, lock_timeout?}";
 
     private final Map<String, String> environment;
     private final Path workingDir;
@@ -100,7 +100,34 @@ public final class SettingsLoader {
         }
         return new RetortSettings(file, projectDir, path(projectDir, scriptLocation, v, "script_location"),
                 SqliteUrls.resolve(url, projectDir), user, password, schema, targetMetadata, versionTable, fileTemplate,
-                tx == null || tx, classpath, v.list("include_tables"), v.list("exclude_tables"), v.map("target_options"), v.hooks());
+                tx == null || tx, classpath, v.list("include_tables"), v.list("exclude_tables"), v.map("target_options"), v.hooks(),
+                pick(null, "RETORT_HISTORY_TABLE", () -> v.text("history_table")), lockTimeout(v));
+    }
+
+    private static java.time.Duration lockTimeout(Values v) {
+        String text = v.text("lock_timeout");
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return java.time.Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
+            }
+            if (t.endsWith("m")) {
+                return java.time.Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            }
+            if (t.endsWith("s")) {
+                t = t.substring(0, t.length() - 1).strip();
+            }
+            long seconds = Long.parseLong(t);
+            if (seconds < 0) {
+                throw v.invalid("lock_timeout", "lock_timeout must not be negative");
+            }
+            return java.time.Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw v.invalid("lock_timeout", "lock_timeout '" + text + "' is not a duration; expected seconds such as 60, 90s, 2m or 500ms");
+        }
     }
 
     private String env(String name) {

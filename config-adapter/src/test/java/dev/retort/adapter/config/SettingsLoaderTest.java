@@ -190,7 +190,7 @@ class SettingsLoaderTest {
 
         assertEquals("proj/retort.yaml:2:1: unknown key 'urll' in the settings (did you mean 'url'?); expected one of: "
                 + "script_location, url, user, password, schema, target_metadata, version_table, file_template, "
-                + "transaction_per_migration, classpath, include_tables, exclude_tables, target_options, hooks", e.getMessage());
+                + "transaction_per_migration, classpath, include_tables, exclude_tables, target_options, hooks, history_table, lock_timeout", e.getMessage());
     }
 
     @Test

@@ -170,7 +170,7 @@ class YamlSchemaSourceTest {
 
     private RetortSettings settings(String targetMetadata) {
         return new RetortSettings(dir.resolve("retort.yaml"), dir, dir.resolve("m"), "jdbc:sqlite::memory:", null, null, null,
-                targetMetadata, null, null, true, List.of(), List.of(), List.of(), java.util.Map.of(), List.of());
+                targetMetadata, null, null, true, List.of(), List.of(), List.of(), java.util.Map.of(), List.of(), null, null);
     }
 
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.function.Function;
 
 /** Opens JDBC connections for dialect providers, with errors a user can act on. */
 public final class JdbcConnections {
@@ -23,6 +24,16 @@ public final class JdbcConnections {
      * @throws DatabaseException naming the masked URL, the driver's message and the hint
      */
     public static Connection open(ConnectionSettings settings, String driverUrl, String product, String hint) {
+        return open(settings, driverUrl, product, e -> hint);
+    }
+
+    /**
+     * Like {@link #open(ConnectionSettings, String, String, String)}, with a hint chosen from the
+     * driver's exception (e.g. by SQLState: wrong password, unknown database, server down).
+     *
+     * @param hint gives the text appended to the message; never returns null
+     */
+    public static Connection open(ConnectionSettings settings, String driverUrl, String product, Function<SQLException, String> hint) {
         Properties props = new Properties();
         if (settings.user() != null) {
             props.setProperty("user", settings.user());
@@ -34,7 +45,24 @@ public final class JdbcConnections {
             return DriverManager.getConnection(driverUrl, props);
         } catch (SQLException e) {
             throw new DatabaseException("Cannot connect to " + product + " at " + settings.maskedUrl() + ": "
-                    + SqlErrors.describe(e, settings.password()) + "; " + hint, e);
+                    + SqlErrors.describe(e, settings.password()) + "; " + hint.apply(e), e);
+        }
+    }
+
+    /**
+     * Checks that a JDBC driver class can be loaded, before connecting: without it
+     * {@link DriverManager} only says "No suitable driver".
+     *
+     * @param driverClass the driver's class name, e.g. {@code org.postgresql.Driver}
+     * @param artifact    the Maven coordinates that provide it, for the hint
+     * @throws DatabaseException naming the product, the masked URL, the class and the artifact
+     */
+    public static void requireDriver(ConnectionSettings settings, String product, String driverClass, String artifact) {
+        try {
+            Class.forName(driverClass, false, JdbcConnections.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new DatabaseException("Cannot connect to " + product + " at " + settings.maskedUrl() + ": the JDBC driver " + driverClass
+                    + " is not on the classpath; add " + artifact + " to the classpath (the retort launcher's jar bundles it)", e);
         }
     }
 }

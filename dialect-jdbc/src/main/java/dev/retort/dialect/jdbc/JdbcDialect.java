@@ -3,6 +3,7 @@ package dev.retort.dialect.jdbc;
 import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.Dialect;
 import dev.retort.core.application.port.out.DialectCapabilities;
+import dev.retort.core.application.port.out.HistoryStore;
 import dev.retort.core.application.port.out.VersionStore;
 import dev.retort.core.application.port.out.VersionTableSql;
 import dev.retort.core.domain.DatabaseException;
@@ -57,6 +58,17 @@ public abstract class JdbcDialect implements Dialect {
             versionStore = new JdbcVersionStore(this, settings.versionTable());
         }
         return versionStore;
+    }
+
+    private HistoryStore historyStore;
+
+    /** @return a {@link JdbcHistoryStore} on {@link ConnectionSettings#historyTable()}, created once */
+    @Override
+    public HistoryStore historyStore() {
+        if (historyStore == null) {
+            historyStore = new JdbcHistoryStore(this, settings.historyTable());
+        }
+        return historyStore;
     }
 
     @Override

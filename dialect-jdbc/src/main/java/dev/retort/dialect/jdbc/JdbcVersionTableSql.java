@@ -11,8 +11,16 @@ public final class JdbcVersionTableSql implements VersionTableSql {
     private final String quotedColumn;
 
     public JdbcVersionTableSql(SqlQuoting quoting, String table) {
+        this(quoting, null, table);
+    }
+
+    /**
+     * @param schema the schema to qualify the table with, or null for an unqualified name (found
+     *               through the session's search path)
+     */
+    public JdbcVersionTableSql(SqlQuoting quoting, String schema, String table) {
         this.quoting = quoting;
-        this.quotedTable = quoting.identifier(table);
+        this.quotedTable = (schema == null ? "" : quoting.identifier(schema) + ".") + quoting.identifier(table);
         this.quotedColumn = quoting.identifier(JdbcVersionStore.COLUMN);
     }
 

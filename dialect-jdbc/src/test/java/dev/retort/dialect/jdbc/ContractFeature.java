@@ -4,6 +4,8 @@ package dev.retort.dialect.jdbc;
  * Parts of a schema a dialect renders and reads back. When a dialect does not support one yet,
  * {@link DialectContractTest} still runs the DDL (so the SQL is checked by the database) but
  * leaves that part out of the schema comparison, or skips the test when nothing else is left.
+ * New constants may be added; a dialect that lists what it does not support (rather than what it
+ * does) then has to decide about each new one.
  */
 public enum ContractFeature {
     /** Indexes: CREATE/DROP INDEX read back by the inspector. */
@@ -21,5 +23,10 @@ public enum ContractFeature {
     /** Table and column comments read back. */
     COMMENTS,
     /** Enum columns read back as {@code enum(...)}; otherwise they are expected back as {@code text}. */
-    ENUM_COLUMNS
+    ENUM_COLUMNS,
+    /**
+     * Constraint names read back and compared, after the dialect's {@code normalizer()} (which may
+     * null the names the database generates for unnamed constraints); otherwise names are ignored.
+     */
+    CONSTRAINT_NAMES
 }

@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Brings a model and an inspected schema to a form where equal means "the database holds what the
- * model says": tables sorted by name (catalogs list them in their own order), column order kept,
- * constraint names dropped (databases invent names for unnamed constraints; index names are kept,
- * they are always given), constraints and indexes sorted, primary key columns not null, and the
- * parts the dialect does not read back yet removed (enums then compare as text).
+ * The contract suite's comparison form, applied after the dialect's own
+ * {@code ScriptDialect.normalizer()}: tables sorted by name (catalogs list them in their own
+ * order), column order kept, constraints and indexes sorted, primary key columns not null, and the
+ * parts the dialect does not read back yet ({@link ContractFeature}) removed: enums then compare
+ * as text, and constraint names are dropped unless {@link ContractFeature#CONSTRAINT_NAMES} is
+ * supported (index names are always kept, they are always given).
  */
 public final class SchemaNormalizer {
     private final Predicate<ContractFeature> supported;
@@ -44,18 +45,18 @@ public final class SchemaNormalizer {
                 on(ContractFeature.DEFAULTS) ? c.defaultValue() : null,
                 on(ContractFeature.AUTOINCREMENT) && c.autoincrement(),
                 on(ContractFeature.COMMENTS) ? c.comment() : null)).toList();
-        PrimaryKey pk = t.primaryKey() == null ? null : new PrimaryKey(null, t.primaryKey().columns());
+        PrimaryKey pk = t.primaryKey() == null ? null : new PrimaryKey(name(t.primaryKey().name()), t.primaryKey().columns());
         List<UniqueConstraint> uniques = !on(ContractFeature.UNIQUE_CONSTRAINTS) ? List.of()
-                : t.uniqueConstraints().stream().map(u -> new UniqueConstraint(null, u.columns()))
+                : t.uniqueConstraints().stream().map(u -> new UniqueConstraint(name(u.name()), u.columns()))
                         .sorted(Comparator.comparing(u -> u.columns().toString())).toList();
         List<Index> indexes = !on(ContractFeature.INDEXES) ? List.of()
                 : t.indexes().stream().sorted(Comparator.comparing(Index::name)).toList();
         List<ForeignKey> fks = !on(ContractFeature.FOREIGN_KEYS) ? List.of()
                 : t.foreignKeys().stream()
-                        .map(f -> new ForeignKey(null, f.columns(), f.referencedTable(), f.referencedColumns(), f.onDelete(), f.onUpdate()))
+                        .map(f -> new ForeignKey(name(f.name()), f.columns(), f.referencedTable(), f.referencedColumns(), f.onDelete(), f.onUpdate()))
                         .sorted(Comparator.comparing(f -> f.columns() + "->" + f.referencedTable() + f.referencedColumns())).toList();
         List<CheckConstraint> checks = !on(ContractFeature.CHECK_CONSTRAINTS) ? List.of()
-                : t.checks().stream().map(c -> new CheckConstraint(null, c.expression()))
+                : t.checks().stream().map(c -> new CheckConstraint(name(c.name()), c.expression()))
                         .sorted(Comparator.comparing(CheckConstraint::expression)).toList();
         return new Table(t.name(), columns, pk, uniques, indexes, fks, checks, on(ContractFeature.COMMENTS) ? t.comment() : null);
     }
@@ -63,6 +64,10 @@ public final class SchemaNormalizer {
     /** Without {@link ContractFeature#ENUM_COLUMNS} an enum is expected back as the text column holding it. */
     private ColumnType type(ColumnType type) {
         return type.kind() == ColumnType.Kind.ENUM && !on(ContractFeature.ENUM_COLUMNS) ? ColumnType.of(ColumnType.Kind.TEXT) : type;
+    }
+
+    private String name(String name) {
+        return on(ContractFeature.CONSTRAINT_NAMES) ? name : null;
     }
 
     private boolean on(ContractFeature feature) {

@@ -1,9 +1,13 @@
 package dev.retort.dialect.mysql;
 
+import java.util.function.Consumer;
+import java.time.Duration;
+import dev.retort.core.application.port.out.MigrationLock;
 import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.DdlRenderer;
 import dev.retort.core.application.port.out.DialectCapabilities;
 import dev.retort.core.application.port.out.SchemaInspector;
+import dev.retort.core.application.port.out.SchemaNormalizer;
 import dev.retort.dialect.jdbc.JdbcDialect;
 import dev.retort.dialect.jdbc.SqlQuoting;
 import java.sql.Connection;
@@ -12,19 +16,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * MySQL or MariaDB on one connection, in its current database. DDL is not transactional: MySQL
- * commits implicitly before and after each DDL statement, so a failed revision can leave part of
- * its changes behind.
+ * MySQL or MariaDB on one connection, in its current database. DDL is not transactional: the
+ * server commits before and after each DDL statement, so a revision that fails half-way leaves
+ * its earlier statements applied (the version table is only updated after all of them ran).
+ * Not thread-safe.
  */
 public class MysqlDialect extends JdbcDialect {
     static final DialectCapabilities CAPABILITIES = new DialectCapabilities(false, true, true, true);
     static final MysqlDdlRenderer RENDERER = new MysqlDdlRenderer();
+    static final MysqlSchemaNormalizer NORMALIZER = new MysqlSchemaNormalizer();
 
     private final MysqlSchemaInspector inspector;
+    private final boolean mariadb;
 
-    MysqlDialect(Connection connection, ConnectionSettings settings) {
+    /**
+     * @param connection an open connection with a current database, in auto-commit mode; closed by {@link #close()}
+     * @param mariadb    whether the server is MariaDB
+     */
+    MysqlDialect(Connection connection, ConnectionSettings settings, boolean mariadb) {
         super(MysqlDialectProvider.NAME, connection, settings, SqlQuoting.MYSQL, CAPABILITIES);
-        this.inspector = new MysqlSchemaInspector(connection, settings.versionTable());
+        this.mariadb = mariadb;
+        this.inspector = new MysqlSchemaInspector(connection, settings.versionTable(), mariadb);
+    }
+
+    /** @return whether the server is MariaDB rather than MySQL */
+    public boolean mariadb() {
+        return mariadb;
     }
 
     @Override
@@ -37,10 +54,16 @@ public class MysqlDialect extends JdbcDialect {
         return inspector;
     }
 
+    /** @return {@link MysqlSchemaNormalizer} */
+    @Override
+    public SchemaNormalizer normalizer() {
+        return NORMALIZER;
+    }
+
     @Override
     public boolean tableExists(String table) {
         try (PreparedStatement ps = connection().prepareStatement("SELECT 1 FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND TABLE_TYPE = 'BASE TABLE'")) {
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -48,5 +71,11 @@ public class MysqlDialect extends JdbcDialect {
         } catch (SQLException e) {
             throw error("Cannot look up table " + table, e);
         }
+    }
+
+    /** A named {@code GET_LOCK}; see {@link MysqlMigrationLock}. */
+    @Override
+    public MigrationLock lock(Duration timeout, Consumer<String> waiting) {
+        return MysqlMigrationLock.acquire(this, timeout, waiting);
     }
 }

@@ -1,9 +1,13 @@
 package dev.retort.dialect.postgres;
 
+import java.util.function.Consumer;
+import java.time.Duration;
+import dev.retort.core.application.port.out.MigrationLock;
 import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.DdlRenderer;
 import dev.retort.core.application.port.out.DialectCapabilities;
 import dev.retort.core.application.port.out.SchemaInspector;
+import dev.retort.core.application.port.out.SchemaNormalizer;
 import dev.retort.dialect.jdbc.JdbcDialect;
 import dev.retort.dialect.jdbc.SqlQuoting;
 import java.sql.Connection;
@@ -11,16 +15,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** PostgreSQL on one connection, working in the connection's current schema. DDL is transactional. */
+/**
+ * PostgreSQL on one connection. Works in the configured schema (which
+ * {@link PostgresDialectProvider#open} made the {@code search_path}), else in
+ * {@code current_schema()}: tables, enum types and the version table are created there unqualified
+ * and only that schema is inspected. DDL is transactional, so a revision and its version-table
+ * change commit or roll back together.
+ */
 public class PostgresDialect extends JdbcDialect {
     static final DialectCapabilities CAPABILITIES = new DialectCapabilities(true, true, true, true);
     static final PostgresDdlRenderer RENDERER = new PostgresDdlRenderer();
+    static final PostgresSchemaNormalizer NORMALIZER = new PostgresSchemaNormalizer();
 
     private final PostgresSchemaInspector inspector;
 
     PostgresDialect(Connection connection, ConnectionSettings settings) {
         super(PostgresDialectProvider.NAME, connection, settings, SqlQuoting.ANSI, CAPABILITIES);
-        this.inspector = new PostgresSchemaInspector(connection, settings.versionTable());
+        this.inspector = new PostgresSchemaInspector(connection, settings);
     }
 
     @Override
@@ -31,6 +42,11 @@ public class PostgresDialect extends JdbcDialect {
     @Override
     public SchemaInspector inspector() {
         return inspector;
+    }
+
+    @Override
+    public SchemaNormalizer normalizer() {
+        return NORMALIZER;
     }
 
     /** Looks only in {@code current_schema()}, where unqualified CREATE TABLE puts tables. */
@@ -45,5 +61,11 @@ public class PostgresDialect extends JdbcDialect {
         } catch (SQLException e) {
             throw error("Cannot look up table " + table, e);
         }
+    }
+
+    /** A session-level advisory lock; see {@link PostgresMigrationLock}. */
+    @Override
+    public MigrationLock lock(Duration timeout, Consumer<String> waiting) {
+        return PostgresMigrationLock.acquire(this, timeout, waiting);
     }
 }

@@ -4,11 +4,12 @@ import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.Dialect;
 import dev.retort.core.application.port.out.DialectProvider;
 import dev.retort.core.application.port.out.ScriptDialect;
+import dev.retort.core.application.port.out.VersionTableSql;
+import dev.retort.core.domain.DatabaseException;
+import dev.retort.core.domain.revision.VersionChange;
+import dev.retort.dialect.jdbc.JdbcConnections;
 import dev.retort.dialect.jdbc.JdbcScriptDialect;
 import dev.retort.dialect.jdbc.JdbcVersionTableSql;
-import dev.retort.dialect.jdbc.SqlQuoting;
-import dev.retort.core.domain.DatabaseException;
-import dev.retort.dialect.jdbc.JdbcConnections;
 import dev.retort.dialect.jdbc.SqlErrors;
 import dev.retort.dialect.jdbc.SqlQuoting;
 import java.sql.Connection;
@@ -16,12 +17,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** PostgreSQL through pgJDBC: URLs {@code jdbc:postgresql://host:port/database}. */
 public class PostgresDialectProvider implements DialectProvider {
     /** The dialect's name, also the key for PostgreSQL-only raw SQL. */
     public static final String NAME = "postgres";
+    static final String DRIVER = "org.postgresql.Driver";
     private static final String PREFIX = "jdbc:postgresql:";
+    private static final String PRODUCT = "PostgreSQL";
+
+    private final String driverClass;
+
+    public PostgresDialectProvider() {
+        this(DRIVER);
+    }
+
+    /** @param driverClass the JDBC driver class to require; another name only in tests of a missing driver */
+    PostgresDialectProvider(String driverClass) {
+        this.driverClass = driverClass;
+    }
 
     @Override
     public String name() {
@@ -35,18 +51,20 @@ public class PostgresDialectProvider implements DialectProvider {
 
     /**
      * Connects with the settings' user and password (else the URL's). When a schema is set, checks
-     * it exists and makes it the {@code search_path}, so tables and the version table live there.
+     * it exists and makes it the {@code search_path}, so tables, enum types and the version table
+     * live there.
      *
-     * @throws DatabaseException naming the masked URL when the server cannot be reached, refuses
-     *         the login, or the schema does not exist
+     * @throws DatabaseException on one line naming the masked URL, the server's message and a hint,
+     *         when the driver is missing, the server cannot be reached, refuses the login, the
+     *         database or the schema does not exist
      */
     @Override
     public Dialect open(ConnectionSettings settings) {
         if (!accepts(settings.url())) {
             throw new DatabaseException("Not a PostgreSQL URL: " + settings.maskedUrl() + "; PostgreSQL URLs look like jdbc:postgresql://host:5432/db");
         }
-        Connection connection = JdbcConnections.open(settings, settings.url(), "PostgreSQL",
-                "check that the server is running and the host, port, database, user and password are right");
+        JdbcConnections.requireDriver(settings, PRODUCT, driverClass, "org.postgresql:postgresql");
+        Connection connection = JdbcConnections.open(settings, settings.url(), PRODUCT, PostgresDialectProvider::hint);
         if (settings.schema() != null) {
             boolean exists;
             try {
@@ -65,6 +83,19 @@ public class PostgresDialectProvider implements DialectProvider {
         return new PostgresDialect(connection, settings);
     }
 
+    /** What to check, by the SQLState of a failed connection. */
+    static String hint(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return switch (state) {
+            case "28P01" -> "the password was refused: check the user and password (the password setting, RETORT_PASSWORD or the URL)";
+            case "28000" -> "the server refused this user: check that the role exists and may log in, and that pg_hba.conf allows it from this host";
+            case "3D000" -> "the database does not exist: create it (CREATE DATABASE) or fix the database name in the URL";
+            case "53300" -> "the server has no free connection slots: retry later, or raise max_connections";
+            case "08001", "08004", "08006" -> "check that the server is running and accepts connections at this host and port";
+            default -> "check that the server is running and the host, port, database, user and password are right";
+        };
+    }
+
     /** @return false when the schema does not exist (the search path is then left alone) */
     private static boolean useSchema(Connection connection, String schema) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
@@ -76,9 +107,13 @@ public class PostgresDialectProvider implements DialectProvider {
             }
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("SET search_path TO " + SqlQuoting.ANSI.identifier(schema));
+            st.execute(searchPath(schema));
         }
         return true;
+    }
+
+    static String searchPath(String schema) {
+        return "SET search_path TO " + SqlQuoting.ANSI.identifier(schema);
     }
 
     private static void closeQuietly(Connection connection) {
@@ -89,9 +124,29 @@ public class PostgresDialectProvider implements DialectProvider {
         }
     }
 
+    /**
+     * The dialect for offline scripts. With a schema set, the version table is named with its
+     * schema in every statement, and the statements creating it (at the start of a script that
+     * begins at base) first {@code SET search_path}, so the script's tables land where online
+     * runs put them.
+     */
     @Override
     public ScriptDialect offline(ConnectionSettings settings) {
-        return new JdbcScriptDialect(NAME, PostgresDialect.CAPABILITIES, PostgresDialect.RENDERER,
-                new JdbcVersionTableSql(SqlQuoting.ANSI, settings.versionTable()), schema -> schema);
+        JdbcVersionTableSql table = new JdbcVersionTableSql(SqlQuoting.ANSI, settings.schema(), settings.versionTable());
+        VersionTableSql sql = settings.schema() == null ? table : new VersionTableSql() {
+            @Override
+            public List<String> create() {
+                List<String> out = new ArrayList<>();
+                out.add(searchPath(settings.schema()));
+                out.addAll(table.create());
+                return out;
+            }
+
+            @Override
+            public String change(VersionChange change) {
+                return table.change(change);
+            }
+        };
+        return new JdbcScriptDialect(NAME, PostgresDialect.CAPABILITIES, PostgresDialect.RENDERER, sql, PostgresDialect.NORMALIZER);
     }
 }

@@ -1,23 +1,45 @@
 package dev.retort.dialect.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.core.domain.UnsupportedOperationForDialectException;
 import dev.retort.core.domain.operation.AddCheckConstraint;
+import dev.retort.core.domain.operation.AddColumn;
+import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AlterColumn;
 import dev.retort.core.domain.operation.ConstraintType;
 import dev.retort.core.domain.operation.CreateTable;
+import dev.retort.core.domain.operation.DropColumn;
 import dev.retort.core.domain.operation.DropConstraint;
 import dev.retort.core.domain.operation.DropIndex;
+import dev.retort.core.domain.operation.DropTable;
+import dev.retort.core.domain.operation.RenameColumn;
+import dev.retort.core.domain.operation.RenameTable;
 import dev.retort.core.domain.schema.CheckConstraint;
 import dev.retort.core.domain.schema.Column;
 import dev.retort.core.domain.schema.ColumnType;
+import dev.retort.core.domain.schema.ForeignKey;
 import dev.retort.core.domain.schema.PrimaryKey;
+import dev.retort.core.domain.schema.ReferentialAction;
+import dev.retort.core.domain.schema.Schema;
 import dev.retort.core.domain.schema.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostgresDdlRendererTest {
+    private static final ColumnType STATE = ColumnType.parse("enum('new','it''s')");
     private final PostgresDdlRenderer renderer = new PostgresDdlRenderer();
+
+    private static Schema schema(Table... tables) {
+        return new Schema(List.of(tables));
+    }
+
+    private static Table ticket(ColumnType stateType, String stateDefault) {
+        return new Table("ticket", List.of(Column.of("id", ColumnType.of(ColumnType.Kind.INTEGER), false),
+                new Column("state", stateType, true, stateDefault, false, null)), new PrimaryKey(null, List.of("id")), null, null, null, null, null);
+    }
 
     @Test
     void create_table_uses_identity_columns_and_comment_statements() {
@@ -34,26 +56,168 @@ class PostgresDdlRendererTest {
     }
 
     @Test
-    void standard_alter_forms() {
-        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"c\" TYPE NUMERIC(14,2)", "ALTER TABLE \"t\" ALTER COLUMN \"c\" SET NOT NULL",
-                        "ALTER TABLE \"t\" ALTER COLUMN \"c\" DROP DEFAULT", "COMMENT ON COLUMN \"t\".\"c\" IS NULL"),
-                renderer.render(new AlterColumn("t", "c", ColumnType.decimal(14, 2), false, new AlterColumn.Change(null), new AlterColumn.Change(null))));
+    void every_portable_type_has_a_postgresql_name() {
+        String[][] cases = {{"smallint", "SMALLINT"}, {"integer", "INTEGER"}, {"bigint", "BIGINT"}, {"decimal(12,2)", "NUMERIC(12,2)"},
+                {"decimal", "NUMERIC"}, {"real", "REAL"}, {"double", "DOUBLE PRECISION"}, {"boolean", "BOOLEAN"}, {"char(3)", "CHAR(3)"},
+                {"varchar(20)", "VARCHAR(20)"}, {"varchar", "VARCHAR"}, {"text", "TEXT"}, {"date", "DATE"}, {"time(3)", "TIME(3)"},
+                {"timestamp", "TIMESTAMP"}, {"timestamp(6)", "TIMESTAMP(6)"}, {"timestamptz(3)", "TIMESTAMPTZ(3)"}, {"uuid", "UUID"},
+                {"json", "JSON"}, {"jsonb", "JSONB"}, {"binary(16)", "BYTEA"}, {"blob", "BYTEA"}, {"citext", "citext"},
+                {"geometry(Point,4326)", "geometry(Point,4326)"}, {"integer[]", "integer[]"}};
+        for (String[] c : cases) {
+            assertEquals(List.of("ALTER TABLE \"t\" ADD COLUMN \"c\" " + c[1]),
+                    renderer.render(new AddColumn("t", Column.of("c", ColumnType.parse(c[0]), true))), c[0]);
+        }
+    }
+
+    @Test
+    void a_type_that_is_not_a_plain_name_is_refused() {
+        var e = assertThrows(UnsupportedOperationForDialectException.class,
+                () -> renderer.render(new AddColumn("t", Column.of("c", ColumnType.parse("int; DROP TABLE x"), true))));
+        assertTrue(e.getMessage().contains("plain PostgreSQL type name"), e.getMessage());
+    }
+
+    @Test
+    void enum_columns_get_a_type_of_their_own_created_first() {
+        assertEquals(List.of("CREATE TYPE \"ticket_state_enum\" AS ENUM ('new', 'it''s')", """
+                CREATE TABLE "ticket" (
+                    "id" INTEGER NOT NULL,
+                    "state" "ticket_state_enum" DEFAULT 'new',
+                    PRIMARY KEY ("id")
+                )"""), renderer.render(new CreateTable(ticket(STATE, "'new'"))));
+        assertEquals(List.of("CREATE TYPE \"t_kind_enum\" AS ENUM ('a')", "ALTER TABLE \"t\" ADD COLUMN \"kind\" \"t_kind_enum\" NOT NULL"),
+                renderer.render(new AddColumn("t", Column.of("kind", ColumnType.parse("enum('a')"), false))));
+    }
+
+    @Test
+    void enum_types_are_dropped_with_their_last_column() {
+        Schema before = schema(ticket(STATE, null));
+        assertEquals(List.of("DROP TABLE \"ticket\"", "DROP TYPE IF EXISTS \"ticket_state_enum\""), renderer.render(new DropTable("ticket"), before));
+        assertEquals(List.of("ALTER TABLE \"ticket\" DROP COLUMN \"state\"", "DROP TYPE IF EXISTS \"ticket_state_enum\""),
+                renderer.render(new DropColumn("ticket", "state"), before));
+        assertEquals(List.of("ALTER TABLE \"ticket\" DROP COLUMN \"state\""), renderer.render(new DropColumn("ticket", "state")),
+                "a column the model does not know is not assumed to be an enum");
+    }
+
+    @Test
+    void a_type_name_two_columns_share_is_created_once_and_dropped_with_the_last_one() {
+        // a_b.c and a.b_c both name their enum "a_b_c_enum".
+        Table first = new Table("a_b", List.of(Column.of("c", ColumnType.parse("enum('x')"), true)), null, null, null, null, null, null);
+        Table second = new Table("a", List.of(Column.of("b_c", ColumnType.parse("enum('x')"), true)), null, null, null, null, null, null);
+        assertEquals(1, renderer.render(new CreateTable(second), schema(first)).size(), "no second CREATE TYPE");
+        assertEquals(List.of("DROP TABLE \"a\""), renderer.render(new DropTable("a"), schema(first, second)));
+        assertThrows(UnsupportedOperationForDialectException.class, () -> renderer.render(new CreateTable(
+                second.withColumns(List.of(Column.of("b_c", ColumnType.parse("enum('y')"), true)))), schema(first)));
+    }
+
+    @Test
+    void enum_types_follow_renamed_tables_and_columns() {
+        Schema before = schema(ticket(STATE, null));
+        assertEquals(List.of("ALTER TABLE \"ticket\" RENAME TO \"issue\"", "DO $retort$ BEGIN IF to_regtype('\"ticket_state_enum\"') IS NOT NULL"
+                        + " THEN ALTER TYPE \"ticket_state_enum\" RENAME TO \"issue_state_enum\"; END IF; END $retort$"),
+                renderer.render(new RenameTable("ticket", "issue"), before));
+        assertEquals(List.of("ALTER TABLE \"ticket\" RENAME COLUMN \"state\" TO \"status\"", "DO $retort$ BEGIN IF to_regtype('\"ticket_state_enum\"')"
+                        + " IS NOT NULL THEN ALTER TYPE \"ticket_state_enum\" RENAME TO \"ticket_status_enum\"; END IF; END $retort$"),
+                renderer.render(new RenameColumn("ticket", "state", "status"), before));
+    }
+
+    @Test
+    void long_enum_type_names_are_shortened_with_a_hash() {
+        String name = PostgresDdlRenderer.enumTypeName("t".repeat(40), "c".repeat(40));
+        assertEquals(63, name.length());
+        assertTrue(name.startsWith("tttt") && name.endsWith("_enum"), name);
+        assertEquals(name, PostgresDdlRenderer.enumTypeName("t".repeat(40), "c".repeat(40)), "deterministic");
+        assertTrue(!name.equals(PostgresDdlRenderer.enumTypeName("t".repeat(40), "c".repeat(39) + "d")));
+        assertTrue(PostgresDdlRenderer.enumTypeName("ä".repeat(40), "c").getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63);
+    }
+
+    @Test
+    void alter_column_to_an_enum_casts_through_text_and_restates_the_default() {
+        Schema before = schema(ticket(ColumnType.varchar(10), "'new'"));
+        assertEquals(List.of("ALTER TABLE \"ticket\" ALTER COLUMN \"state\" DROP DEFAULT",
+                "CREATE TYPE \"ticket_state_enum\" AS ENUM ('new', 'it''s')",
+                "ALTER TABLE \"ticket\" ALTER COLUMN \"state\" TYPE \"ticket_state_enum\" USING \"state\"::TEXT::\"ticket_state_enum\"",
+                "ALTER TABLE \"ticket\" ALTER COLUMN \"state\" SET DEFAULT 'new'"),
+                renderer.render(new AlterColumn("ticket", "state", STATE, null, null, null), before));
+    }
+
+    @Test
+    void alter_column_between_enums_replaces_the_type() {
+        Schema before = schema(ticket(STATE, null));
+        assertEquals(List.of("ALTER TYPE \"ticket_state_enum\" RENAME TO \"ticket_state_old_enum\"",
+                "CREATE TYPE \"ticket_state_enum\" AS ENUM ('new', 'paid')",
+                "ALTER TABLE \"ticket\" ALTER COLUMN \"state\" TYPE \"ticket_state_enum\" USING \"state\"::TEXT::\"ticket_state_enum\"",
+                "DROP TYPE \"ticket_state_old_enum\""),
+                renderer.render(new AlterColumn("ticket", "state", ColumnType.parse("enum('new','paid')"), null, null, null), before));
+    }
+
+    @Test
+    void alter_column_away_from_an_enum_drops_the_type() {
+        Schema before = schema(ticket(STATE, "'new'"));
+        assertEquals(List.of("ALTER TABLE \"ticket\" ALTER COLUMN \"state\" DROP DEFAULT",
+                "ALTER TABLE \"ticket\" ALTER COLUMN \"state\" TYPE TEXT",
+                "DROP TYPE IF EXISTS \"ticket_state_enum\"",
+                "ALTER TABLE \"ticket\" ALTER COLUMN \"state\" SET DEFAULT 'new'"),
+                renderer.render(new AlterColumn("ticket", "state", ColumnType.of(ColumnType.Kind.TEXT), null, null, null), before));
+    }
+
+    @Test
+    void alter_column_type_casts_with_using_only_where_postgresql_needs_it() {
+        Table t = new Table("t", List.of(Column.of("n", ColumnType.of(ColumnType.Kind.INTEGER), true), Column.of("s", ColumnType.varchar(10), true),
+                Column.of("j", ColumnType.of(ColumnType.Kind.JSON), true), Column.of("d", ColumnType.of(ColumnType.Kind.DATE), true)),
+                null, null, null, null, null, null);
+        Schema before = schema(t);
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE BIGINT"),
+                renderer.render(new AlterColumn("t", "n", ColumnType.of(ColumnType.Kind.BIGINT), null, null, null), before));
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE TEXT"),
+                renderer.render(new AlterColumn("t", "n", ColumnType.of(ColumnType.Kind.TEXT), null, null, null), before));
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"s\" TYPE INTEGER USING \"s\"::INTEGER"),
+                renderer.render(new AlterColumn("t", "s", ColumnType.of(ColumnType.Kind.INTEGER), null, null, null), before));
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"s\" TYPE JSONB USING \"s\"::JSONB"),
+                renderer.render(new AlterColumn("t", "s", ColumnType.of(ColumnType.Kind.JSONB), null, null, null), before));
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"j\" TYPE JSONB"),
+                renderer.render(new AlterColumn("t", "j", ColumnType.of(ColumnType.Kind.JSONB), null, null, null), before));
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"d\" TYPE TIMESTAMP"),
+                renderer.render(new AlterColumn("t", "d", ColumnType.of(ColumnType.Kind.TIMESTAMP), null, null, null), before));
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE BOOLEAN USING \"n\"::BOOLEAN"),
+                renderer.render(new AlterColumn("t", "n", ColumnType.of(ColumnType.Kind.BOOLEAN), null, null, null), before));
+        assertEquals(List.of("ALTER TABLE \"x\" ALTER COLUMN \"c\" TYPE BIGINT USING \"c\"::BIGINT"),
+                renderer.render(new AlterColumn("x", "c", ColumnType.of(ColumnType.Kind.BIGINT), null, null, null), before),
+                "an unknown column's old type is unknown, so the cast is always written");
+    }
+
+    @Test
+    void alter_column_renders_nullability_default_and_comment() {
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"c\" SET NOT NULL", "ALTER TABLE \"t\" ALTER COLUMN \"c\" SET DEFAULT 0",
+                        "COMMENT ON COLUMN \"t\".\"c\" IS 'it''s'"),
+                renderer.render(new AlterColumn("t", "c", null, false, new AlterColumn.Change("0"), new AlterColumn.Change("it's"))));
+        assertEquals(List.of("ALTER TABLE \"t\" ALTER COLUMN \"c\" DROP NOT NULL", "ALTER TABLE \"t\" ALTER COLUMN \"c\" DROP DEFAULT",
+                        "COMMENT ON COLUMN \"t\".\"c\" IS NULL"),
+                renderer.render(new AlterColumn("t", "c", null, true, new AlterColumn.Change(null), new AlterColumn.Change(null))));
+    }
+
+    @Test
+    void constraints_and_indexes_use_the_standard_forms() {
         assertEquals(List.of("ALTER TABLE \"t\" ADD CONSTRAINT \"ck\" CHECK (c > 0)"),
                 renderer.render(new AddCheckConstraint("t", new CheckConstraint("ck", "c > 0"))));
+        assertEquals(List.of("ALTER TABLE \"t\" ADD CONSTRAINT \"fk\" FOREIGN KEY (\"a\", \"b\") REFERENCES \"p\" (\"x\", \"y\")"
+                        + " ON DELETE SET NULL ON UPDATE CASCADE"),
+                renderer.render(new AddForeignKey("t", new ForeignKey("fk", List.of("a", "b"), "p", List.of("x", "y"),
+                        ReferentialAction.SET_NULL, ReferentialAction.CASCADE))));
         assertEquals(List.of("ALTER TABLE \"t\" DROP CONSTRAINT \"ck\""), renderer.render(new DropConstraint("t", "ck", ConstraintType.CHECK)));
         assertEquals(List.of("DROP INDEX \"ix\""), renderer.render(new DropIndex("t", "ix")));
     }
 
     @Test
-    void catalog_types_and_defaults_read_back_as_portable_ones() {
-        assertEquals(ColumnType.parse("timestamp(3)"), PostgresSchemaInspector.parseType("timestamp(3) without time zone"));
-        assertEquals(ColumnType.parse("timestamptz"), PostgresSchemaInspector.parseType("timestamp with time zone"));
-        assertEquals(ColumnType.parse("time"), PostgresSchemaInspector.parseType("time without time zone"));
-        assertEquals(ColumnType.Kind.OTHER, PostgresSchemaInspector.parseType("time with time zone").kind());
-        assertEquals(ColumnType.varchar(20), PostgresSchemaInspector.parseType("character varying(20)"));
-        assertEquals(ColumnType.Kind.OTHER, PostgresSchemaInspector.parseType("integer[]").kind());
-        assertEquals("'x'", PostgresSchemaInspector.normalizeDefault("'x'::character varying", ColumnType.varchar(5)));
-        assertEquals("-1", PostgresSchemaInspector.normalizeDefault("'-1'::integer", ColumnType.of(ColumnType.Kind.INTEGER)));
-        assertEquals("lower('X'::text)", PostgresSchemaInspector.normalizeDefault("lower('X'::text)", ColumnType.of(ColumnType.Kind.TEXT)));
+    void identity_needs_an_integer_column_without_a_default() {
+        assertThrows(UnsupportedOperationForDialectException.class, () -> renderer.render(new AddColumn("t",
+                new Column("id", ColumnType.parse("uuid"), false, null, true, null))));
+        assertThrows(UnsupportedOperationForDialectException.class, () -> renderer.render(new AddColumn("t",
+                new Column("id", ColumnType.parse("bigint"), false, "0", true, null))));
+    }
+
+    @Test
+    void identifiers_are_always_quoted() {
+        assertEquals(List.of("ALTER TABLE \"Order\" RENAME COLUMN \"select\" TO \"we\"\"ird\""),
+                renderer.render(new RenameColumn("Order", "select", "we\"ird")));
     }
 }

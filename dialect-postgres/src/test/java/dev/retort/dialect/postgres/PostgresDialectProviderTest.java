@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.DialectProvider;
 import dev.retort.core.domain.DatabaseException;
+import dev.retort.core.application.port.out.ScriptDialect;
 import dev.retort.core.domain.operation.CreateTable;
+import dev.retort.core.domain.revision.RevisionId;
+import dev.retort.core.domain.revision.VersionChange;
 import dev.retort.core.domain.schema.Column;
 import dev.retort.core.domain.schema.ColumnType;
 import dev.retort.core.domain.schema.Table;
@@ -16,6 +19,7 @@ import dev.retort.dialect.jdbc.JdbcDialect;
 import dev.retort.dialect.jdbc.TestDatabases;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class PostgresDialectProviderTest {
@@ -38,6 +42,118 @@ class PostgresDialectProviderTest {
         assertTrue(e.getMessage().contains("check that the server is running"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("s3cret"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    private static void assertOneLineWithoutSecrets(DatabaseException e, String... secrets) {
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        for (String secret : secrets) {
+            assertFalse(e.getMessage().contains(secret), e.getMessage());
+        }
+    }
+
+    /** The test URL with another database, user or password. */
+    private static String withDatabase(String url, String database) {
+        return url.replaceFirst("(jdbc:postgresql://[^/?]*)/[^?]*", "$1/" + database);
+    }
+
+    @Test
+    void an_unknown_database_is_named_with_a_hint() {
+        String url = withDatabase(PostgresDialectContractTest.urlFromEnvironment(), "retort_no_such_db") + "&password=hunter2";
+        DatabaseException e = assertThrows(DatabaseException.class, () -> provider.open(new ConnectionSettings(url, null, "s3cret", null, null)));
+        assertTrue(e.getMessage().startsWith("Cannot connect to PostgreSQL at "), e.getMessage());
+        assertTrue(e.getMessage().contains("password=***"), e.getMessage());
+        assertTrue(e.getMessage().contains("retort_no_such_db") && e.getMessage().contains("create it"), e.getMessage());
+        assertOneLineWithoutSecrets(e, "hunter2", "s3cret");
+    }
+
+    @Test
+    void an_unknown_user_is_refused_with_a_hint() {
+        String url = PostgresDialectContractTest.urlFromEnvironment();
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> provider.open(new ConnectionSettings(url, "retort_no_such_role", "pw-secret", null, null)));
+        assertTrue(e.getMessage().contains("retort_no_such_role") && e.getMessage().contains("check that the role exists"), e.getMessage());
+        assertOneLineWithoutSecrets(e, "pw-secret");
+    }
+
+    /**
+     * A wrong password can only be refused by a server that asks for one: with trust
+     * authentication (the usual local test setup) any password is accepted, and this test is
+     * skipped with that reason. A role that may not log in is refused either way.
+     */
+    @Test
+    void a_wrong_password_is_refused_with_a_hint() throws Exception {
+        String url = PostgresDialectContractTest.urlFromEnvironment();
+        PostgresDialectContractTest.adminExecute(url, "DROP ROLE IF EXISTS retort_pw_test");
+        PostgresDialectContractTest.adminExecute(url, "CREATE ROLE retort_pw_test LOGIN PASSWORD 'pw-123'");
+        try {
+            PostgresDialectContractTest.adminExecute(url, "ALTER ROLE retort_pw_test NOLOGIN");
+            DatabaseException refused = assertThrows(DatabaseException.class,
+                    () -> provider.open(new ConnectionSettings(url, "retort_pw_test", "pw-123", null, null)));
+            assertTrue(refused.getMessage().contains("not permitted to log in") && refused.getMessage().contains("may log in"), refused.getMessage());
+            assertOneLineWithoutSecrets(refused, "pw-123");
+
+            PostgresDialectContractTest.adminExecute(url, "ALTER ROLE retort_pw_test LOGIN");
+            DatabaseException wrong;
+            try (var d = provider.open(new ConnectionSettings(url, "retort_pw_test", "wrong-pw-456", null, null))) {
+                d.close();
+                Assumptions.abort("the server accepted a wrong password (trust authentication for this host in pg_hba.conf),"
+                        + " so a refused password cannot be tested here");
+                return;
+            } catch (DatabaseException e) {
+                wrong = e;
+            }
+            assertTrue(wrong.getMessage().contains("the password was refused"), wrong.getMessage());
+            assertOneLineWithoutSecrets(wrong, "wrong-pw-456");
+        } finally {
+            PostgresDialectContractTest.adminExecute(url, "DROP ROLE IF EXISTS retort_pw_test");
+        }
+    }
+
+    @Test
+    void a_missing_driver_is_named_with_the_artifact_to_add() {
+        String url = "jdbc:postgresql://127.0.0.1:5432/app?user=app&password=hunter2";
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> new PostgresDialectProvider("org.postgresql.NoSuchDriver").open(new ConnectionSettings(url, null, null, null, null)));
+        assertEquals("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:5432/app?user=app&password=***: the JDBC driver "
+                + "org.postgresql.NoSuchDriver is not on the classpath; add org.postgresql:postgresql to the classpath"
+                + " (the retort launcher's jar bundles it)", e.getMessage());
+    }
+
+    @Test
+    void two_schemas_in_one_database_keep_their_own_tables_and_version_tables() throws Exception {
+        try (PostgresTestSchema a = PostgresTestSchema.create("retort_a"); PostgresTestSchema b = PostgresTestSchema.create("retort_b")) {
+            a.dialect.execute("CREATE TABLE only_in_a (id integer)");
+            a.dialect.versionStore().create();
+            b.dialect.versionStore().create();
+            a.dialect.versionStore().apply(new VersionChange.Insert(RevisionId.of("aaaaaaaaaaaa")));
+            b.dialect.versionStore().apply(new VersionChange.Insert(RevisionId.of("bbbbbbbbbbbb")));
+
+            assertEquals(List.of(RevisionId.of("aaaaaaaaaaaa")), a.dialect.versionStore().heads());
+            assertEquals(List.of(RevisionId.of("bbbbbbbbbbbb")), b.dialect.versionStore().heads());
+            assertEquals(List.of("only_in_a"), a.dialect.inspector().inspect().tableNames());
+            assertEquals(List.of(), b.dialect.inspector().inspect().tableNames());
+            try (var st = a.dialect.connection().createStatement();
+                 var rs = st.executeQuery("SELECT table_schema FROM information_schema.tables WHERE table_name = 'retort_version'"
+                         + " AND table_schema IN ('" + a.name + "', '" + b.name + "') ORDER BY 1")) {
+                rs.next();
+                assertEquals(a.name, rs.getString(1));
+                rs.next();
+                assertEquals(b.name, rs.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void offline_scripts_use_the_schema_and_the_postgresql_type_rules() {
+        ScriptDialect offline = provider.offline(new ConnectionSettings("jdbc:postgresql://db/app", null, null, "app", null));
+        assertEquals(List.of("SET search_path TO \"app\"",
+                "CREATE TABLE IF NOT EXISTS \"app\".\"retort_version\" (\"version_num\" VARCHAR(255) NOT NULL, PRIMARY KEY (\"version_num\"))"),
+                offline.versionTableSql().create());
+        assertEquals("INSERT INTO \"app\".\"retort_version\" (\"version_num\") VALUES ('abcdef123456')",
+                offline.versionTableSql().change(new VersionChange.Insert(RevisionId.of("abcdef123456"))));
+        assertTrue(offline.normalizer() instanceof PostgresSchemaNormalizer);
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"retort_version\" (\"version_num\" VARCHAR(255) NOT NULL, PRIMARY KEY (\"version_num\"))"),
+                provider.offline(new ConnectionSettings("jdbc:postgresql://db/app", null, null, null, null)).versionTableSql().create());
     }
 
     @Test

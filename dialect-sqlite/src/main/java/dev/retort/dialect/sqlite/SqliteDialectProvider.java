@@ -67,6 +67,16 @@ public class SqliteDialectProvider implements DialectProvider {
 
     /** @return the database file's directory when the URL names a file whose directory does not exist, else null */
     static Path missingDirectory(String url) {
+        Path file = databaseFile(url);
+        if (file == null) {
+            return null;
+        }
+        Path parent = file.getParent();
+        return parent == null || Files.isDirectory(parent) ? null : parent;
+    }
+
+    /** @return the database file a URL names, absolute, or null for an in-memory or resource database */
+    static Path databaseFile(String url) {
         String path = url.substring(PREFIX.length());
         if (path.toLowerCase(Locale.ROOT).contains("mode=memory")) {
             return null;
@@ -87,8 +97,7 @@ public class SqliteDialectProvider implements DialectProvider {
             }
         }
         try {
-            Path parent = Path.of(path).toAbsolutePath().getParent();
-            return parent == null || Files.isDirectory(parent) ? null : parent;
+            return Path.of(path).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             return null;
         }
@@ -105,6 +114,6 @@ public class SqliteDialectProvider implements DialectProvider {
     @Override
     public ScriptDialect offline(ConnectionSettings settings) {
         return new JdbcScriptDialect(NAME, SqliteDialect.CAPABILITIES, SqliteDialect.RENDERER,
-                new JdbcVersionTableSql(SqlQuoting.ANSI, settings.versionTable()), schema -> schema);
+                new JdbcVersionTableSql(SqlQuoting.ANSI, settings.versionTable()), SqliteDialect.NORMALIZER);
     }
 }

@@ -85,6 +85,43 @@ final class SqliteTableSql {
         return foreignKeyNames.get(key(columns) + "->" + key(referencedTable));
     }
 
+    /** Whether an SQL expression names {@code identifier} (bare or quoted, any case), outside string literals and comments. */
+    static boolean mentions(String expression, String identifier) {
+        return new SqliteTableSql(expression).tokenize().stream()
+                .anyMatch(t -> (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED) && t.value().equalsIgnoreCase(identifier));
+    }
+
+    /**
+     * A comparison key for an SQL expression: comments dropped, words and plain quoted identifiers
+     * upper-cased and unquoted (SQLite's keywords, function names and identifiers ignore case),
+     * string literals kept, one space between tokens except inside parentheses, before commas and
+     * around dots, redundant outer parentheses removed. Idempotent.
+     */
+    static String canonical(String expression) {
+        List<Token> tokens = new SqliteTableSql(expression).tokenize().stream().filter(t -> t.kind() != Kind.COMMENT).toList();
+        while (tokens.size() >= 2 && tokens.get(0).isPunct('(') && matching(tokens, 0) == tokens.size() - 1) {
+            tokens = tokens.subList(1, tokens.size() - 1);
+        }
+        StringBuilder sb = new StringBuilder();
+        Token previous = null;
+        for (Token t : tokens) {
+            boolean glued = previous == null || previous.isPunct('(') || previous.isPunct('.') || t.isPunct(')') || t.isPunct(',') || t.isPunct('.')
+                    || (previous.kind() == Kind.WORD && t.kind() == Kind.STRING && previous.end() == t.start());
+            if (!glued) {
+                sb.append(' ');
+            }
+            switch (t.kind()) {
+                case WORD -> sb.append(t.value().toUpperCase(Locale.ROOT));
+                case QUOTED -> sb.append(t.value().matches("[A-Za-z_][A-Za-z0-9_$]*") ? t.value().toUpperCase(Locale.ROOT)
+                        : '"' + t.value().replace("\"", "\"\"") + '"');
+                case STRING -> sb.append('\'').append(t.value().replace("'", "''")).append('\'');
+                default -> sb.append(t.value());
+            }
+            previous = t;
+        }
+        return sb.toString();
+    }
+
     private static String key(String identifier) {
         return identifier.toLowerCase(Locale.ROOT);
     }

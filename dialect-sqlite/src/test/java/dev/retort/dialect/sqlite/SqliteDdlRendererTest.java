@@ -13,6 +13,7 @@ import dev.retort.core.domain.operation.AddUniqueConstraint;
 import dev.retort.core.domain.operation.AlterColumn;
 import dev.retort.core.domain.operation.ConstraintType;
 import dev.retort.core.domain.operation.CreateTable;
+import dev.retort.core.domain.operation.DropColumn;
 import dev.retort.core.domain.operation.DropConstraint;
 import dev.retort.core.domain.operation.Operation;
 import dev.retort.core.domain.schema.CheckConstraint;
@@ -22,6 +23,7 @@ import dev.retort.core.domain.schema.ForeignKey;
 import dev.retort.core.domain.schema.Index;
 import dev.retort.core.domain.schema.PrimaryKey;
 import dev.retort.core.domain.schema.ReferentialAction;
+import dev.retort.core.domain.schema.Schema;
 import dev.retort.core.domain.schema.Table;
 import dev.retort.core.domain.schema.UniqueConstraint;
 import java.util.Arrays;
@@ -76,7 +78,7 @@ class SqliteDdlRendererTest {
     }
 
     @Test
-    void constraint_changes_and_column_alterations_need_a_rebuild() {
+    void a_rebuild_needs_the_table_definition_from_the_model() {
         List<Operation> ops = List.of(
                 new AlterColumn("invoice", "total", ColumnType.decimal(14, 2), null, null, null),
                 new AddPrimaryKey("invoice", new PrimaryKey("pk", List.of("id"))),
@@ -86,11 +88,50 @@ class SqliteDdlRendererTest {
                 new DropConstraint("invoice", "fk", ConstraintType.FOREIGN_KEY));
         for (Operation op : ops) {
             UnsupportedOperationForDialectException e = assertThrows(UnsupportedOperationForDialectException.class, () -> renderer.render(op));
-            assertTrue(e.getMessage().contains("invoice"), e.getMessage());
-            assertTrue(e.getMessage().endsWith("SQLite cannot do this in place; table rebuild support is planned"), e.getMessage());
+            assertTrue(e.getMessage().contains("(table invoice): SQLite changes this only by rebuilding the table, and its definition is unknown here"),
+                    e.getMessage());
         }
         assertTrue(assertThrows(UnsupportedOperationForDialectException.class, () -> renderer.render(ops.get(0))).getMessage()
                 .startsWith("Cannot alter column invoice.total type decimal(14,2)"));
+    }
+
+    @Test
+    void a_rebuild_of_a_table_without_foreign_keys_copies_rows_and_recreates_indexes() {
+        Table t = new Table("odd \"name\"", List.of(
+                Column.of("id", ColumnType.of(ColumnType.Kind.INTEGER), false),
+                Column.of("a b", ColumnType.varchar(10), true)),
+                new PrimaryKey(null, List.of("id")), List.of(), List.of(new Index("ix odd", List.of("a b"), true)), List.of(), List.of(), null);
+        assertEquals(List.of("CREATE TABLE \"_retort_tmp_odd \"\"name\"\"\" (\n"
+                        + "    \"id\" INTEGER NOT NULL,\n"
+                        + "    \"a b\" TEXT NOT NULL DEFAULT ('-'),\n"
+                        + "    PRIMARY KEY (\"id\")\n"
+                        + ")",
+                "INSERT INTO \"_retort_tmp_odd \"\"name\"\"\" (\"id\", \"a b\") SELECT \"id\", COALESCE(\"a b\", ('-')) FROM \"odd \"\"name\"\"\"",
+                "DROP TABLE \"odd \"\"name\"\"\"",
+                "PRAGMA legacy_alter_table = ON",
+                "ALTER TABLE \"_retort_tmp_odd \"\"name\"\"\" RENAME TO \"odd \"\"name\"\"\"",
+                "PRAGMA legacy_alter_table = OFF",
+                "CREATE UNIQUE INDEX \"ix odd\" ON \"odd \"\"name\"\"\" (\"a b\")"),
+                renderer.render(new AlterColumn(t.name(), "a b", ColumnType.of(ColumnType.Kind.TEXT), false, new AlterColumn.Change("'-'"), null),
+                        new Schema(List.of(t))));
+    }
+
+    @Test
+    void drop_column_is_in_place_unless_a_key_index_or_check_uses_the_column() {
+        Table t = new Table("t", List.of(
+                Column.of("id", ColumnType.of(ColumnType.Kind.INTEGER), false),
+                Column.of("free", ColumnType.of(ColumnType.Kind.TEXT), true),
+                Column.of("indexed", ColumnType.of(ColumnType.Kind.TEXT), true),
+                Column.of("unique", ColumnType.of(ColumnType.Kind.TEXT), true),
+                Column.of("ref", ColumnType.of(ColumnType.Kind.INTEGER), true)),
+                new PrimaryKey(null, List.of("id")), List.of(new UniqueConstraint(null, List.of("unique"))),
+                List.of(new Index("ix", List.of("indexed"), false)),
+                List.of(new ForeignKey(null, List.of("ref"), "other", List.of("id"), null, null)), List.of(), null);
+        Schema s = new Schema(List.of(t));
+        assertEquals(List.of("ALTER TABLE \"t\" DROP COLUMN \"free\""), renderer.render(new DropColumn("t", "free"), s));
+        for (String c : List.of("id", "indexed", "unique", "ref")) {
+            assertTrue(renderer.render(new DropColumn("t", c), s).contains("DROP TABLE \"t\""), c);
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class CheckService implements CheckUseCase {
                         + " but the head" + (graph.heads().size() == 1 ? " is " : "s are ") + UpgradeService.describe(graph.heads())
                         + "; run `retort upgrade heads` first");
             }
-            Schema live = dialect.inspector().inspect();
+            Schema live = Inspections.userSchema(dialect, connector);
             DiffResult diff = SchemaDiff.diff(live, wanted, diffOptions.withComparable(dialect.normalizer()::normalize));
             return new CheckResult(heads, diff.operations(), diff.destructive(), diff.hints());
         }

@@ -8,10 +8,26 @@ import dev.retort.core.application.port.out.Dialect;
 public final class ConfiguredConnector implements DatabaseConnector {
     private final DialectRegistry registry;
     private final ConnectionSettings settings;
+    private final java.time.Duration lockTimeout;
 
     public ConfiguredConnector(DialectRegistry registry, ConnectionSettings settings) {
+        this(registry, settings, java.time.Duration.ofSeconds(60));
+    }
+
+    public ConfiguredConnector(DialectRegistry registry, ConnectionSettings settings, java.time.Duration lockTimeout) {
         this.registry = registry;
         this.settings = settings;
+        this.lockTimeout = lockTimeout;
+    }
+
+    @Override
+    public String historyTable() {
+        return settings.historyTable();
+    }
+
+    @Override
+    public java.time.Duration lockTimeout() {
+        return lockTimeout;
     }
 
     @Override

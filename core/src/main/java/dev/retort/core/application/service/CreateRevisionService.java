@@ -65,7 +65,7 @@ public final class CreateRevisionService implements CreateRevisionUseCase {
                             + " but the new revision would follow " + UpgradeService.describe(parents)
                             + "; run `retort upgrade " + (parents.size() == 1 ? parents.get(0).value() : "heads") + "` first");
                 }
-                live = dialect.inspector().inspect();
+                live = Inspections.userSchema(dialect, connector);
                 DiffResult diff = SchemaDiff.diff(live, wanted, diffOptions.withComparable(dialect.normalizer()::normalize)
                         .withRenames(command.renames().tables(), command.renames().columns()));
                 for (String d : diff.destructive()) {

@@ -4,7 +4,6 @@ import dev.retort.core.application.port.in.DowngradeCommand;
 import dev.retort.core.application.port.in.DowngradeUseCase;
 import dev.retort.core.application.port.in.MigrationResult;
 import dev.retort.core.application.port.out.DatabaseConnector;
-import dev.retort.core.application.port.out.Dialect;
 import dev.retort.core.application.port.out.Reporter;
 import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.domain.revision.MigrationPlan;
@@ -26,15 +25,16 @@ public final class DowngradeService implements DowngradeUseCase {
     @Override
     public MigrationResult downgrade(DowngradeCommand command) {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
-        try (Dialect dialect = connector.connect()) {
+        return Locked.run(connector, reporter, dialect -> {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());
+            Locked.checkIntegrity(dialect, graph, heads);
             MigrationPlan plan = graph.downgradePlan(heads, command.target());
             if (plan.isEmpty()) {
                 reporter.info("Nothing to downgrade: the database is at " + UpgradeService.describe(heads));
                 return new MigrationResult(List.of(), heads, heads);
             }
             return new MigrationRunner(reporter).run(dialect, plan);
-        }
+        });
     }
 }

@@ -2,6 +2,8 @@ package dev.retort.core.application.service;
 
 import dev.retort.core.application.port.in.MigrationResult;
 import dev.retort.core.application.port.out.Dialect;
+import dev.retort.core.application.port.out.HistoryEntry;
+import dev.retort.core.application.port.out.HistoryStore;
 import dev.retort.core.application.port.out.Reporter;
 import dev.retort.core.application.port.out.VersionStore;
 import dev.retort.core.domain.MigrationFailedException;
@@ -11,8 +13,10 @@ import dev.retort.core.domain.operation.SchemaEvolution;
 import dev.retort.core.domain.schema.Schema;
 import dev.retort.core.domain.revision.MigrationPlan;
 import dev.retort.core.domain.revision.MigrationStep;
+import dev.retort.core.domain.revision.RevisionChecksum;
 import dev.retort.core.domain.revision.VersionChange;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,8 +48,12 @@ final class MigrationRunner {
             rendered.add(sql);
         }
         VersionStore versions = dialect.versionStore();
+        HistoryStore history = dialect.historyStore();
         if (!plan.steps().isEmpty() && !versions.exists()) {
             versions.create();
+        }
+        if (!plan.steps().isEmpty() && !history.exists()) {
+            history.create();
         }
         List<MigrationStep> done = new ArrayList<>();
         int total = plan.steps().size();
@@ -53,6 +61,8 @@ final class MigrationRunner {
             MigrationStep step = plan.steps().get(k);
             reporter.stepStarting(k + 1, total, step);
             long started = System.nanoTime();
+            Instant startedAt = Instant.now();
+            String checksum = RevisionChecksum.of(step.revision());
             dialect.begin();
             String current = null;
             try {
@@ -64,9 +74,13 @@ final class MigrationRunner {
                 for (VersionChange change : step.versionChanges()) {
                     versions.apply(change);
                 }
+                Instant finished = Instant.now();
+                history.append(new HistoryEntry(0, step.revision().id().value(), step.direction(), checksum, startedAt, finished,
+                        Duration.between(startedAt, finished).toMillis(), HistoryEntry.Outcome.SUCCESS, null, null, USER, HOST));
                 dialect.commit();
             } catch (RuntimeException e) {
                 dialect.rollback();
+                recordFailure(history, step, checksum, startedAt, current, e);
                 String what = step.direction().name().toLowerCase(java.util.Locale.ROOT);
                 String cause = oneLine(e.getMessage());
                 String where = current == null ? " [while updating the version table]"
@@ -82,6 +96,29 @@ final class MigrationRunner {
             reporter.stepFinished(k + 1, total, step, Duration.ofNanos(System.nanoTime() - started));
         }
         return new MigrationResult(done, plan.headsBefore(), plan.headsAfter());
+    }
+
+    private static final String USER = System.getProperty("user.name", "unknown");
+    private static final String HOST = hostName();
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | SecurityException e) {
+            return "unknown";
+        }
+    }
+
+    /** Records a failed step in its own (auto-committed) write, so it outlives the rollback. */
+    private static void recordFailure(HistoryStore history, MigrationStep step, String checksum, Instant startedAt, String statement,
+                                      RuntimeException e) {
+        try {
+            Instant finished = Instant.now();
+            history.append(new HistoryEntry(0, step.revision().id().value(), step.direction(), checksum, startedAt, finished,
+                    Duration.between(startedAt, finished).toMillis(), HistoryEntry.Outcome.FAILED, statement, oneLine(e.getMessage()), USER, HOST));
+        } catch (RuntimeException ignored) {
+            // The original failure is what the user needs to see.
+        }
     }
 
     /**

@@ -48,13 +48,13 @@ public final class MigrationTestService implements MigrationTestUseCase {
         out.add(new Outcome("single head", true, graph.heads().get(0).value()));
         try (Dialect dialect = connector.connect()) {
             List<RevisionId> start = dialect.versionStore().heads();
-            Schema empty = dialect.inspector().inspect();
+            Schema empty = Inspections.userSchema(dialect, connector);
             if (!start.isEmpty() || !empty.tables().isEmpty()) {
                 out.add(new Outcome("empty database", false, "the test database is not empty (" + empty.tables().size() + " tables, at "
                         + UpgradeService.describe(start) + "); give retort test an empty database or leave out --url for a throwaway SQLite file"));
                 return new Report(databaseLabel, out);
             }
-            UnaryNormal normal = new UnaryNormal(dialect);
+            UnaryNormal normal = new UnaryNormal(dialect, connector);
             MigrationRunner runner = new MigrationRunner(reporter);
             List<MigrationStep> order = graph.upgradePlanTo(List.of(), graph.heads()).steps();
             List<RevisionId> heads = List.of();
@@ -95,7 +95,7 @@ public final class MigrationTestService implements MigrationTestUseCase {
             out.add(new Outcome("upgrade base -> head", true, order.size() + " revision" + (order.size() == 1 ? "" : "s")));
             out.add(new Outcome("up/down/up round trip", true, "every revision's downgrade restores the schema before it"));
             if (target != null) {
-                List<Operation> pending = SchemaDiff.compare(dialect.inspector().inspect(), target.load(),
+                List<Operation> pending = SchemaDiff.compare(Inspections.userSchema(dialect, connector), target.load(),
                         diffOptions.withComparable(dialect.normalizer()::normalize));
                 out.add(pending.isEmpty() ? new Outcome("model matches head", true, "no pending autogenerate operations")
                         : new Outcome("model matches head", false, pending.size() + " pending operation" + (pending.size() == 1 ? "" : "s")
@@ -106,7 +106,7 @@ public final class MigrationTestService implements MigrationTestUseCase {
             if (failed != null) {
                 out.add(new Outcome("downgrade head -> base", false, failed));
             } else if (!normal.inspect().equals(normal.normalize(empty))) {
-                out.add(new Outcome("downgrade head -> base", false, "tables left behind: " + dialect.inspector().inspect().tableNames()));
+                out.add(new Outcome("downgrade head -> base", false, "tables left behind: " + Inspections.userSchema(dialect, connector).tableNames()));
             } else {
                 out.add(new Outcome("downgrade head -> base", true, "the database is empty again"));
             }
@@ -131,13 +131,15 @@ public final class MigrationTestService implements MigrationTestUseCase {
     /** Inspection in the dialect's comparable form. */
     private static final class UnaryNormal {
         private final Dialect dialect;
+        private final DatabaseConnector connector;
 
-        UnaryNormal(Dialect dialect) {
+        UnaryNormal(Dialect dialect, DatabaseConnector connector) {
             this.dialect = dialect;
+            this.connector = connector;
         }
 
         Schema inspect() {
-            return normalize(dialect.inspector().inspect());
+            return normalize(Inspections.userSchema(dialect, connector));
         }
 
         Schema normalize(Schema s) {

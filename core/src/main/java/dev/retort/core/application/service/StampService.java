@@ -3,7 +3,7 @@ package dev.retort.core.application.service;
 import dev.retort.core.application.port.in.StampCommand;
 import dev.retort.core.application.port.in.StampUseCase;
 import dev.retort.core.application.port.out.DatabaseConnector;
-import dev.retort.core.application.port.out.Dialect;
+import dev.retort.core.application.port.out.Reporter;
 import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.application.port.out.VersionStore;
 import dev.retort.core.domain.revision.RevisionGraph;
@@ -16,15 +16,18 @@ public final class StampService implements StampUseCase {
     private final ScriptRepository scripts;
     private final DatabaseConnector connector;
 
-    public StampService(ScriptRepository scripts, DatabaseConnector connector) {
+    private final Reporter reporter;
+
+    public StampService(ScriptRepository scripts, DatabaseConnector connector, Reporter reporter) {
         this.scripts = scripts;
         this.connector = connector;
+        this.reporter = reporter;
     }
 
     @Override
     public StampResult stamp(StampCommand command) {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
-        try (Dialect dialect = connector.connect()) {
+        return Locked.run(connector, reporter, dialect -> {
             VersionStore versions = dialect.versionStore();
             List<RevisionId> before = versions.heads();
             if (!command.purge()) {
@@ -60,6 +63,6 @@ public final class StampService implements StampUseCase {
                 throw e;
             }
             return new StampResult(before, after);
-        }
+        });
     }
 }

@@ -4,7 +4,6 @@ import dev.retort.core.application.port.in.MigrationResult;
 import dev.retort.core.application.port.in.UpgradeCommand;
 import dev.retort.core.application.port.in.UpgradeUseCase;
 import dev.retort.core.application.port.out.DatabaseConnector;
-import dev.retort.core.application.port.out.Dialect;
 import dev.retort.core.application.port.out.Reporter;
 import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.domain.revision.MigrationPlan;
@@ -26,16 +25,17 @@ public final class UpgradeService implements UpgradeUseCase {
     @Override
     public MigrationResult upgrade(UpgradeCommand command) {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
-        try (Dialect dialect = connector.connect()) {
+        return Locked.run(connector, reporter, dialect -> {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());
+            Locked.checkIntegrity(dialect, graph, heads);
             MigrationPlan plan = graph.upgradePlan(heads, command.target());
             if (plan.isEmpty()) {
                 reporter.info("Nothing to upgrade: the database is at " + describe(heads));
                 return new MigrationResult(List.of(), heads, heads);
             }
             return new MigrationRunner(reporter).run(dialect, plan);
-        }
+        });
     }
 
     static String describe(List<RevisionId> heads) {

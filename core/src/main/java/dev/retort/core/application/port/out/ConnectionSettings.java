@@ -10,13 +10,21 @@ import java.util.Objects;
  * @param password     password, or null; never printed ({@link #toString()} masks it)
  * @param schema       schema to work in (PostgreSQL search_path), or null for the default
  * @param versionTable name of the version table
+ * @param historyTable name of the history table
  */
-public record ConnectionSettings(String url, String user, String password, String schema, String versionTable) {
+public record ConnectionSettings(String url, String user, String password, String schema, String versionTable, String historyTable) {
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
+    public static final String DEFAULT_HISTORY_TABLE = "retort_history";
 
     public ConnectionSettings {
         Objects.requireNonNull(url, "url");
         versionTable = versionTable == null || versionTable.isBlank() ? DEFAULT_VERSION_TABLE : versionTable;
+        historyTable = historyTable == null || historyTable.isBlank() ? DEFAULT_HISTORY_TABLE : historyTable;
+    }
+
+    /** Settings with the default history table. */
+    public ConnectionSettings(String url, String user, String password, String schema, String versionTable) {
+        this(url, user, password, schema, versionTable, null);
     }
 
     /** The URL with any password masked, for messages. */
@@ -27,6 +35,6 @@ public record ConnectionSettings(String url, String user, String password, Strin
     @Override
     public String toString() {
         return "ConnectionSettings[url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "null" : "***")
-                + ", schema=" + schema + ", versionTable=" + versionTable + "]";
+                + ", schema=" + schema + ", versionTable=" + versionTable + ", historyTable=" + historyTable + "]";
     }
 }

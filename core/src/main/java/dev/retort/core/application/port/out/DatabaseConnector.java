@@ -11,4 +11,14 @@ public interface DatabaseConnector {
 
     /** @return the version table's name */
     String versionTable();
+
+    /** @return the history table's name */
+    default String historyTable() {
+        return ConnectionSettings.DEFAULT_HISTORY_TABLE;
+    }
+
+    /** @return how long to wait for the migration lock */
+    default java.time.Duration lockTimeout() {
+        return java.time.Duration.ofSeconds(60);
+    }
 }

@@ -10,6 +10,18 @@ public interface Dialect extends ScriptDialect, AutoCloseable {
 
     VersionStore versionStore();
 
+    /** @return the history table on this connection */
+    HistoryStore historyStore();
+
+    /**
+     * Takes the database-wide migration lock (PostgreSQL advisory lock, MySQL GET_LOCK, SQLite
+     * a write transaction), waiting up to {@code timeout}; {@code waiting} is told once when the
+     * lock is held by someone else. Close the result to release it.
+     *
+     * @throws dev.retort.core.domain.DatabaseException when the lock is not free within the timeout
+     */
+    MigrationLock lock(java.time.Duration timeout, java.util.function.Consumer<String> waiting);
+
     /** Starts a transaction. */
     void begin();
 
