@@ -41,7 +41,7 @@ public class SqliteDialect extends JdbcDialect {
 
     SqliteDialect(Connection connection, ConnectionSettings settings) {
         super(SqliteDialectProvider.NAME, connection, settings, SqlQuoting.ANSI, CAPABILITIES);
-        this.inspector = new SqliteSchemaInspector(connection, settings.versionTable());
+        this.inspector = new SqliteSchemaInspector(connection, settings.versionTable(), settings.historyTable());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.retort.dialect.sqlite;
 
+import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.core.application.port.out.SchemaInspector;
 import dev.retort.core.domain.DatabaseException;
 import dev.retort.core.domain.schema.CheckConstraint;
@@ -32,21 +33,29 @@ import java.util.TreeMap;
  * without their WHERE clause.
  */
 public class SqliteSchemaInspector implements SchemaInspector {
-    /** User tables of the main schema: no internal {@code sqlite_} tables, virtual or shadow tables, nor the version table. */
+    /** User tables of the main schema: no internal {@code sqlite_} tables, virtual or shadow tables, nor Retort's own tables. */
     private static final String TABLES = "WITH t AS (SELECT s.name AS name, s.sql AS sql FROM sqlite_schema s"
             + " JOIN pragma_table_list l ON l.schema = 'main' AND l.name = s.name AND l.type = 'table'"
-            + " WHERE s.type = 'table' AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND lower(s.name) <> lower(?)) ";
+            + " WHERE s.type = 'table' AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND lower(s.name) NOT IN (lower(?), lower(?))) ";
 
     private final Connection connection;
     private final String versionTable;
+    private final String historyTable;
 
     /**
      * @param connection   used, never closed
      * @param versionTable left out of the result
+     * @param historyTable left out of the result
      */
-    public SqliteSchemaInspector(Connection connection, String versionTable) {
+    public SqliteSchemaInspector(Connection connection, String versionTable, String historyTable) {
         this.connection = Objects.requireNonNull(connection);
         this.versionTable = Objects.requireNonNull(versionTable);
+        this.historyTable = Objects.requireNonNull(historyTable);
+    }
+
+    /** Leaves out the version table and the history table of the default name. */
+    public SqliteSchemaInspector(Connection connection, String versionTable) {
+        this(connection, versionTable, ConnectionSettings.DEFAULT_HISTORY_TABLE);
     }
 
     private static final class TableData {
@@ -186,6 +195,7 @@ public class SqliteSchemaInspector implements SchemaInspector {
     private void query(String sql, RowReader reader) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, versionTable);
+            ps.setString(2, historyTable);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);

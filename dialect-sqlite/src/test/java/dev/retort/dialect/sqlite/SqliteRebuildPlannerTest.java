@@ -74,6 +74,28 @@ class SqliteRebuildPlannerTest {
     }
 
     @Test
+    void a_run_ends_where_merging_would_skip_what_the_operations_do_one_by_one() {
+        AlterColumn notNull = new AlterColumn("account", "name", null, false, new AlterColumn.Change("'x'"), null);
+        AlterColumn nullable = new AlterColumn("account", "name", null, true, null, null);
+        assertEquals(2, rebuilds(planner.renderAll(List.of(notNull, nullable), model)), "the first fills the NULLs");
+        assertEquals(2, rebuilds(planner.renderAll(List.of(alterType("invoice", "code", "integer"), alterType("invoice", "code", "text")), model)),
+                "'12' becomes 12, then '12' again; '12.0' would not");
+        assertEquals(2, rebuilds(planner.renderAll(List.of(
+                new AddUniqueConstraint("account", new UniqueConstraint("uq_x", List.of("name"))),
+                new DropConstraint("account", "uq_x", ConstraintType.UNIQUE)), model)), "the rows are checked against uq_x");
+        assertEquals(1, rebuilds(planner.renderAll(List.of(alterType("account", "name", "varchar(9)"), notNull,
+                new DropConstraint("account", "uq_account_email", ConstraintType.UNIQUE)), model)));
+    }
+
+    @Test
+    void nulls_take_the_default_of_the_step_that_makes_the_column_not_null() {
+        List<String> sql = planner.renderAll(List.of(new AlterColumn("account", "name", null, false, new AlterColumn.Change("'first'"), null),
+                new AlterColumn("account", "name", null, null, new AlterColumn.Change("'second'"), null)), model);
+        assertEquals(1, rebuilds(sql));
+        assertTrue(sql.stream().anyMatch(s -> s.contains("COALESCE(\"name\", ('first'))")), sql.toString());
+    }
+
+    @Test
     void a_revision_with_several_rebuilds_of_referenced_tables_switches_foreign_keys_once() {
         List<Operation> ops = List.of(alterType("account", "name", "varchar(10)"), alterType("invoice", "note", "varchar(10)"),
                 alterType("account", "email", "varchar(100)"));

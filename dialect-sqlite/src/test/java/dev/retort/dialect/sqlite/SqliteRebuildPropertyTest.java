@@ -98,7 +98,7 @@ class SqliteRebuildPropertyTest {
         return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(6);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 50)
     void random_revisions_keep_every_row_and_end_at_the_modelled_schema(@ForAll long tableSeed, @ForAll("seeds") List<Integer> opSeeds,
                                                                           @ForAll boolean planned) throws IOException {
         Path dir = Files.createTempDirectory("retort-rebuild");

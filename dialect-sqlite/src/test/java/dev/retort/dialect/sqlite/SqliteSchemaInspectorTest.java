@@ -72,6 +72,16 @@ class SqliteSchemaInspectorTest {
     }
 
     @Test
+    void leaves_out_retorts_own_version_and_history_tables_whatever_their_case() {
+        dialect.execute("CREATE TABLE my_versions (v TEXT)");
+        dialect.execute("CREATE TABLE RETORT_HISTORY (h TEXT)");
+        dialect.execute("CREATE TABLE mine (id INTEGER)");
+        assertEquals(List.of("mine"), dialect.inspector().inspect().tableNames());
+        assertEquals(List.of("mine", "my_versions"),
+                new SqliteSchemaInspector(dialect.connection(), "other_versions", "retort_history").inspect().tableNames());
+    }
+
+    @Test
     void reads_hand_written_ddl() {
         dialect.execute("CREATE TABLE parent (a INTEGER NOT NULL, b TEXT NOT NULL, CONSTRAINT pk_parent PRIMARY KEY (a, b))");
         dialect.execute("CREATE TABLE child (id integer primary key, untyped, amount numeric(10, 2) default 0, "

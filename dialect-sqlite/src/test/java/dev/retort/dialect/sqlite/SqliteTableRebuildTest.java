@@ -456,10 +456,13 @@ class SqliteTableRebuildTest {
     @Test
     void views_keep_working_and_triggers_on_the_rebuilt_table_are_dropped() {
         db.sql("CREATE VIEW named_account AS SELECT id, name FROM account WHERE name IS NOT NULL",
-                "CREATE TRIGGER account_touch AFTER UPDATE ON account BEGIN SELECT 1; END");
+                "CREATE TRIGGER account_touch AFTER UPDATE ON account BEGIN SELECT 1; END",
+                "CREATE TRIGGER product_names_account AFTER INSERT ON product BEGIN UPDATE account SET name = NEW.name WHERE id = 2; END");
         db.migrate(List.of(alterType("account", "name", "varchar(100)")), Rendering.PLANNED);
         assertEquals(List.of("Ann", "Cy"), db.strings("SELECT name FROM named_account WHERE ? IS NOT NULL ORDER BY id", "x"));
         assertEquals(List.of(), db.strings("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name = ?", "account_touch"));
+        db.sql("INSERT INTO product (id, name) VALUES (3, 'from trigger')");
+        assertEquals("from trigger", db.scalar("SELECT name FROM account WHERE id = 2"), "a trigger on another table still reaches account");
     }
 
     @Test

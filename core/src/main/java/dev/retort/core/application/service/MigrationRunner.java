@@ -36,16 +36,14 @@ final class MigrationRunner {
         List<List<String>> rendered = new ArrayList<>(plan.steps().size());
         Schema model = plan.isEmpty() ? Schema.EMPTY : dialect.inspector().inspect();
         for (MigrationStep step : plan.steps()) {
-            List<String> sql = new ArrayList<>();
+            try {
+                rendered.add(dialect.renderer().renderAll(step.operations(), model));
+            } catch (RetortException e) {
+                throw new RetortException("revision " + step.revision().where() + ": " + e.getMessage() + "; nothing was changed", e);
+            }
             for (Operation op : step.operations()) {
-                try {
-                    sql.addAll(dialect.renderer().render(op, model));
-                } catch (RetortException e) {
-                    throw new RetortException("revision " + step.revision().where() + ": " + e.getMessage() + "; nothing was changed", e);
-                }
                 model = evolve(model, op);
             }
-            rendered.add(sql);
         }
         VersionStore versions = dialect.versionStore();
         HistoryStore history = dialect.historyStore();

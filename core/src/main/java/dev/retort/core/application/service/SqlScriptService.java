@@ -80,21 +80,16 @@ public final class SqlScriptService implements SqlScriptUseCase {
             if (tx) {
                 out.append("BEGIN;\n");
             }
-            for (Operation op : step.operations()) {
-                List<String> statements;
-                try {
-                    statements = dialect.renderer().render(op, replay.known());
-                } catch (RetortException e) {
-                    RevisionId blamed = op.table() == null ? null : replay.unknownTables().get(op.table());
-                    String why = blamed == null ? "" : "; table " + op.table() + " was changed by raw sql in revision " + blamed
-                            + ", so its definition is unknown offline: run this revision online, or replace that raw sql with operations";
-                    throw new RetortException("offline script, revision " + step.revision().where() + ": " + e.getMessage() + why, e);
-                }
-                for (String sql : statements) {
-                    out.append(sql).append(";\n");
-                }
-                replay = replay.apply(step.revision().id(), List.of(op));
+            List<String> statements;
+            try {
+                statements = dialect.renderer().renderAll(step.operations(), replay.known());
+            } catch (RetortException e) {
+                throw blame(step, replay, dialect, e);
             }
+            for (String sql : statements) {
+                out.append(sql).append(";\n");
+            }
+            replay = replay.apply(step.revision().id(), step.operations());
             for (VersionChange change : step.versionChanges()) {
                 out.append(dialect.versionTableSql().change(change)).append(";\n");
             }
@@ -104,6 +99,23 @@ public final class SqlScriptService implements SqlScriptUseCase {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** Finds the operation that failed, one at a time, to say which raw SQL made its table unknown. */
+    private static RetortException blame(MigrationStep step, SchemaReplay start, ScriptDialect dialect, RetortException cause) {
+        SchemaReplay replay = start;
+        for (Operation op : step.operations()) {
+            try {
+                dialect.renderer().render(op, replay.known());
+            } catch (RetortException e) {
+                RevisionId blamed = op.table() == null ? null : replay.unknownTables().get(op.table());
+                String why = blamed == null ? "" : "; table " + op.table() + " was changed by raw sql in revision " + blamed
+                        + ", so its definition is unknown offline: run this revision online, or replace that raw sql with operations";
+                return new RetortException("offline script, revision " + step.revision().where() + ": " + e.getMessage() + why, e);
+            }
+            replay = replay.apply(step.revision().id(), List.of(op));
+        }
+        return new RetortException("offline script, revision " + step.revision().where() + ": " + cause.getMessage(), cause);
     }
 
     private ScriptDialect dialect(String name) {

@@ -20,6 +20,27 @@ public interface DdlRenderer {
      */
     List<String> render(Operation operation, Schema before);
 
+    /**
+     * Renders one revision's operations together, so a dialect may merge them (SQLite rebuilds a
+     * table once for several changes to it). The default renders them one at a time, each with the
+     * schema evolved by the ones before.
+     *
+     * @throws dev.retort.core.domain.UnsupportedOperationForDialectException as {@link #render(Operation, Schema)}
+     */
+    default List<String> renderAll(List<? extends Operation> operations, Schema before) {
+        List<String> out = new java.util.ArrayList<>();
+        Schema s = before;
+        for (Operation op : operations) {
+            out.addAll(render(op, s));
+            try {
+                s = dev.retort.core.domain.operation.SchemaEvolution.apply(s, op);
+            } catch (RuntimeException e) {
+                s = op.table() == null ? s : s.withoutTable(op.table());
+            }
+        }
+        return out;
+    }
+
     /** Renders an operation that needs no knowledge of the schema before it. */
     default List<String> render(Operation operation) {
         return render(operation, Schema.EMPTY);
