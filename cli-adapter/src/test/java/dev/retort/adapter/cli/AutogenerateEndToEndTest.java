@@ -117,6 +117,31 @@ class AutogenerateEndToEndTest {
         assertTrue(r.err().contains("warning: destructive: drop table account"), r.err());
     }
 
+    @Test
+    void sqlite_alters_columns_and_constraints_by_rebuild_keeping_rows() {
+        insert("INSERT INTO account (email) VALUES ('a@example.com'), ('b@example.com')");
+        cli.write("schema.yaml", """
+                tables:
+                  - name: account
+                    columns:
+                      - {name: id, type: bigint, primary_key: true, autoincrement: true}
+                      - {name: email, type: "varchar(320)", nullable: false, unique: true}
+                      - {name: score, type: integer, nullable: false, default: "0"}
+                    checks:
+                      - {name: ck_score, expression: "score >= 0"}
+                """);
+        cli.ok("revision", "--autogenerate", "-m", "tighten");
+        cli.ok("upgrade", "head");
+        cli.ok("check");
+        assertEquals(List.of("1|a@example.com|0", "2|b@example.com|0"), cli.query("SELECT id || '|' || email || '|' || score FROM account ORDER BY id"));
+        CliFixture.Run dup = cli.run("--url", "jdbc:sqlite:" + cli.database(), "stamp", "head");
+        dup.expect(0);
+        cli.ok("downgrade", "-1");
+        assertEquals(List.of("a@example.com", "b@example.com"), cli.query("SELECT email FROM account ORDER BY id"));
+        cli.ok("upgrade", "head");
+        cli.ok("check");
+    }
+
     private void insert(String sql) {
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.database()); var s = c.createStatement()) {
             s.execute(sql);
