@@ -2,8 +2,8 @@ package dev.retort.adapter.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import dev.retort.api.RetortModule;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ public final class RetortCommand implements Callable<Integer> {
 
     private final CliIo io;
     private Injector injector;
-    private RetortModule module;
+    private CliModule module;
 
     RetortCommand(CliIo io) {
         this.io = io;
@@ -73,22 +73,10 @@ public final class RetortCommand implements Callable<Integer> {
     /** The assembled application; built on first use so {@code --help} and {@code init} never load a config. */
     <T> T get(Class<T> type) {
         if (injector == null) {
-            module = new RetortModule(io, configFile(), url, quiet);
+            module = new CliModule(io, configFile(), url, quiet);
             injector = Guice.createInjector(Stage.DEVELOPMENT, module);
         }
-        try {
-            return injector.getInstance(type);
-        } catch (ProvisionException e) {
-            // Guice wraps what a provider throws; users should see Retort's own error.
-            Throwable cause = e.getCause();
-            while (cause instanceof ProvisionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
+        return RetortModule.get(injector, type);
     }
 
     /** The configured password, if one was loaded, so error output can mask it. */

@@ -18,7 +18,9 @@ final class Integrity {
     /** A failed step not yet repaired. */
     record Dirty(HistoryEntry failure) {
         String describe() {
-            return "revision " + failure.revision() + " failed during " + failure.direction().name().toLowerCase(java.util.Locale.ROOT)
+            String what = failure.outcome() == HistoryEntry.Outcome.STARTED ? " started and never finished (the process died?) during "
+                    : " failed during ";
+            return "revision " + failure.revision() + what + failure.direction().name().toLowerCase(java.util.Locale.ROOT)
                     + " at " + failure.startedAt() + (failure.statement() == null ? "" : " in statement: " + MigrationRunner.oneLine(failure.statement()))
                     + " (" + MigrationRunner.oneLine(failure.message()) + ")";
         }
@@ -40,7 +42,7 @@ final class Integrity {
         Map<String, HistoryEntry> open = new LinkedHashMap<>();
         for (HistoryEntry e : entries) {
             switch (e.outcome()) {
-                case FAILED -> open.put(e.revision(), e);
+                case FAILED, STARTED -> open.put(e.revision(), e);
                 case REPAIRED, SUCCESS -> open.remove(e.revision());
                 default -> {
                 }

@@ -69,7 +69,8 @@ public final class IntegrityService implements IntegrityUseCase, AppliedHistoryQ
                 HistoryEntry f = d.failure();
                 history.append(new HistoryEntry(0, f.revision(), f.direction(), f.checksum(), now, now, 0, HistoryEntry.Outcome.REPAIRED,
                         null, "cleared by retort repair", user(), null));
-                done.add("cleared the failed " + f.direction().name().toLowerCase(Locale.ROOT) + " of revision " + f.revision()
+                done.add("cleared the " + (f.outcome() == HistoryEntry.Outcome.STARTED ? "unfinished " : "failed ")
+                        + f.direction().name().toLowerCase(Locale.ROOT) + " of revision " + f.revision()
                         + " (at " + f.startedAt() + ")");
             }
             List<Integrity.Mismatch> mismatches = Integrity.mismatches(graph, heads, entries);

@@ -61,6 +61,10 @@ final class MigrationRunner {
             long started = System.nanoTime();
             Instant startedAt = Instant.now();
             String checksum = RevisionChecksum.of(step.revision());
+            if (!dialect.capabilities().transactionalDdl()) {
+                history.append(new HistoryEntry(0, step.revision().id().value(), step.direction(), checksum, startedAt, null, 0,
+                        HistoryEntry.Outcome.STARTED, null, null, USER, HOST));
+            }
             dialect.begin();
             String current = null;
             try {

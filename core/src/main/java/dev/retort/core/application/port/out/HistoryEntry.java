@@ -17,6 +17,11 @@ public record HistoryEntry(long rank, String revision, Direction direction, Stri
     public enum Outcome {
         /** The step ran and committed. */
         SUCCESS,
+        /**
+         * The step began on a database without transactional DDL; written before its first
+         * statement, so a process killed mid-step leaves a trace that marks the database dirty.
+         */
+        STARTED,
         /** The step failed; on a database without transactional DDL it may be half applied. */
         FAILED,
         /** {@code retort repair} cleared a failure after the database was fixed by hand. */
