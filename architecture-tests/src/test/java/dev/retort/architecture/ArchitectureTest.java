@@ -80,19 +80,50 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule dialects_do_not_depend_on_cli_or_config = noClasses()
             .that().resideInAPackage("dev.retort.dialect..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.retort.adapter..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.retort.adapter..", "dev.retort.api..", "dev.retort.maven..");
 
     @ArchTest
     static final ArchRule config_adapter_does_not_depend_on_dialects_or_cli = noClasses()
             .that().resideInAPackage("dev.retort.adapter.config..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.retort.dialect..", "dev.retort.adapter.cli..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.retort.dialect..", "dev.retort.adapter.cli..", "dev.retort.api..",
+                    "dev.retort.maven..");
 
     @ArchTest
-    static final ArchRule only_the_cli_assembles_with_guice = noClasses()
-            .that().resideOutsideOfPackage("dev.retort.adapter.cli..")
+    static final ArchRule guice_assembles_only_in_the_api_and_the_cli = noClasses()
+            .that().resideOutsideOfPackages("dev.retort.api..", "dev.retort.adapter.cli..")
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
-            .because("Guice assembly lives only in cli-adapter");
+            .because("RetortModule in api is the one assembly, shared by the CLI, the Java API and the Maven plugin; core has plain constructors");
 
+    @ArchTest
+    static final ArchRule the_api_knows_no_dialect_cli_or_plugin = noClasses()
+            .that().resideInAPackage("dev.retort.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.retort.dialect..", "dev.retort.adapter.cli..", "dev.retort.maven..",
+                    "dev.retort.adapter.jpa..", "picocli..", "org.apache.maven..")
+            .because("the API finds dialects and model providers at run time, as the CLI does");
+
+    @ArchTest
+    static final ArchRule the_api_touches_jdbc_only_to_read_a_data_sources_url = noClasses()
+            .that().resideInAPackage("dev.retort.api..").and().doNotHaveSimpleName("DataSourceConnector")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jooq..")
+            .because("dialects own the connections; DataSourceConnector only asks a DataSource for its URL");
+
+    @ArchTest
+    static final ArchRule the_maven_plugin_goes_through_the_api = noClasses()
+            .that().resideInAPackage("dev.retort.maven..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "dev.retort.adapter..", "dev.retort.dialect..",
+                    "dev.retort.core.application.service..", "java.sql..", "picocli..")
+            .because("goals call the Java API, so the plugin and embedding applications behave the same");
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_the_cli_or_the_plugin = noClasses()
+            .that().resideOutsideOfPackages("dev.retort.adapter.cli..", "dev.retort.maven..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.retort.adapter.cli..", "dev.retort.maven..")
+            .because("they are the outermost hosts; shared wiring belongs in api");
+
+    @ArchTest
+    static final ArchRule maven_apis_only_in_the_maven_plugin = noClasses()
+            .that().resideOutsideOfPackage("dev.retort.maven..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.maven..");
     @ArchTest
     static final ArchRule only_the_cli_uses_picocli = noClasses()
             .that().resideOutsideOfPackage("dev.retort.adapter.cli..")
@@ -102,6 +133,12 @@ class ArchitectureTest {
     static final ArchRule jdbc_stays_in_dialects = noClasses()
             .that().resideInAnyPackage("dev.retort.core..", "dev.retort.adapter..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jooq..");
+
+    @ArchTest
+    static final ArchRule jakarta_persistence_only_in_the_jpa_model = noClasses()
+            .that().resideOutsideOfPackage("dev.retort.adapter.jpa..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "io.github.classgraph..", "org.hibernate..")
+            .because("core does not know JPA: entities are read only by the model-jpa adapter, and Hibernate is never needed at run time");
 
     @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices()
