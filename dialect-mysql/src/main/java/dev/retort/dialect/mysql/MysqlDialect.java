@@ -36,7 +36,7 @@ public class MysqlDialect extends JdbcDialect {
     MysqlDialect(Connection connection, ConnectionSettings settings, boolean mariadb) {
         super(MysqlDialectProvider.NAME, connection, settings, SqlQuoting.MYSQL, CAPABILITIES);
         this.mariadb = mariadb;
-        this.inspector = new MysqlSchemaInspector(connection, settings.versionTable(), mariadb);
+        this.inspector = new MysqlSchemaInspector(connection, settings.versionTable(), settings.historyTable(), mariadb);
     }
 
     /** @return whether the server is MariaDB rather than MySQL */

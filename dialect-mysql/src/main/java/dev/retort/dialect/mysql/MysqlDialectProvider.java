@@ -6,6 +6,7 @@ import dev.retort.core.application.port.out.DialectProvider;
 import dev.retort.core.application.port.out.ScriptDialect;
 import dev.retort.core.domain.DatabaseException;
 import dev.retort.core.domain.Secrets;
+import dev.retort.dialect.jdbc.JdbcConnections;
 import dev.retort.dialect.jdbc.JdbcScriptDialect;
 import dev.retort.dialect.jdbc.JdbcVersionTableSql;
 import dev.retort.dialect.jdbc.SqlErrors;
@@ -55,7 +56,7 @@ public class MysqlDialectProvider implements DialectProvider {
     }
 
     /**
-     * Connects with the settings' user and password (else the URL's), a 10 second connect timeout
+     * Connects with the settings' user and password (they win over the URL's), a 10 second connect timeout
      * unless the URL sets {@code connectTimeout}, and {@code NO_BACKSLASH_ESCAPES} removed from
      * the session's sql_mode. The URL must name a database: Retort works in the current database.
      *
@@ -68,6 +69,8 @@ public class MysqlDialectProvider implements DialectProvider {
         if (!accepts(settings.url())) {
             throw new DatabaseException("Not a MySQL URL: " + settings.maskedUrl() + "; MySQL URLs look like jdbc:mysql://host:3306/db");
         }
+        JdbcConnections.requireDriver(settings, startsWith(settings.url(), MARIADB) ? "MariaDB" : "MySQL", "com.mysql.cj.jdbc.Driver",
+                "com.mysql:mysql-connector-j");
         Properties props = new Properties();
         if (settings.user() != null) {
             props.setProperty("user", settings.user());

@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  * <li>RESTRICT is reported as NO ACTION (InnoDB treats them alike and MariaDB reports both as
  *     RESTRICT); check clauses lose MySQL's outer parentheses and needless backticks.</li>
  * </ul>
- * The version table, views and other databases' tables are left out. Not thread-safe (it uses
+ * Retort's version and history tables, views and other databases' tables are left out. Not thread-safe (it uses
  * the dialect's connection).
  */
 public class MysqlSchemaInspector implements SchemaInspector {
@@ -58,7 +58,7 @@ public class MysqlSchemaInspector implements SchemaInspector {
             + " c.COLUMN_COMMENT, c.COLLATION_NAME, t.TABLE_COMMENT, t.TABLE_COLLATION"
             + " FROM information_schema.TABLES t JOIN information_schema.COLUMNS c"
             + " ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME"
-            + " WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') AND t.TABLE_NAME <> ?"
+            + " WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') AND t.TABLE_NAME NOT IN (?, ?)"
             + " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION";
     static final String INDEXES = "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_COMMENT"
             + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
@@ -81,16 +81,19 @@ public class MysqlSchemaInspector implements SchemaInspector {
 
     private final Connection connection;
     private final String versionTable;
+    private final String historyTable;
     private final boolean mariadb;
 
     /**
      * @param connection   an open connection whose current database is inspected; not closed here
      * @param versionTable the version table's name, left out of the result
+     * @param historyTable the history table's name, left out of the result
      * @param mariadb      whether the server is MariaDB (its catalog differs from MySQL's)
      */
-    public MysqlSchemaInspector(Connection connection, String versionTable, boolean mariadb) {
+    public MysqlSchemaInspector(Connection connection, String versionTable, String historyTable, boolean mariadb) {
         this.connection = connection;
         this.versionTable = versionTable;
+        this.historyTable = historyTable;
         this.mariadb = mariadb;
     }
 
@@ -268,10 +271,11 @@ public class MysqlSchemaInspector implements SchemaInspector {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, boolean withVersionTable, RowReader reader) {
+    private void query(String sql, boolean withOwnTables, RowReader reader) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            if (withVersionTable) {
+            if (withOwnTables) {
                 ps.setString(1, versionTable);
+                ps.setString(2, historyTable);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

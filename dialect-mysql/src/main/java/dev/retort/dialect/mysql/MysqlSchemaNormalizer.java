@@ -14,6 +14,8 @@ import dev.retort.core.domain.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MySQL's and MariaDB's type rules: maps a schema to what the server stores and
@@ -33,8 +35,15 @@ import java.util.List;
  *     columns; {@code true}, {@code 1} and {@code '1'} alike on booleans; {@code NULL} is no
  *     default; an autoincrement column has none;</li>
  * <li>primary key columns are NOT NULL; empty comments are none;</li>
- * <li>constraint names are dropped (MySQL names the primary key PRIMARY whatever it was called,
- *     and names unnamed checks itself); index names are kept: they identify indexes;</li>
+ * <li>constraint names are kept where the user gave them and dropped where the server or the
+ *     renderer made them up, so an unnamed constraint in the model equals its named self in the
+ *     database: the primary key's always (MySQL calls every one PRIMARY); a unique constraint's
+ *     when it ends in {@code _key} (Retort's {@code <table>_<columns>_key}) or is its first column's
+ *     name, optionally with {@code _<n>} (MySQL's); a foreign key's when it ends in {@code _fkey}
+ *     or {@code _ibfk_<n>}; a check's when it is {@code CONSTRAINT_<n>} (MariaDB),
+ *     {@code <table>_chk_<n>} (MySQL) or a column's name (MariaDB's column checks). The patterns
+ *     are loose on purpose: the names do not follow a later rename of the table or column. Index
+ *     names are always kept: they identify indexes;</li>
  * <li>RESTRICT is NO ACTION (InnoDB does not tell them apart);</li>
  * <li>check expressions compare in compact form: no backticks, lower case outside literals,
  *     no outer parentheses, no charset introducers;</li>
@@ -65,15 +74,48 @@ public final class MysqlSchemaNormalizer implements SchemaNormalizer {
                     dflt == null ? null : MysqlSql.compact(dflt), c.autoincrement(), emptyToNull(c.comment())));
         }
         PrimaryKey pk = t.primaryKey() == null ? null : new PrimaryKey(null, t.primaryKey().columns());
-        List<UniqueConstraint> uniques = t.uniqueConstraints().stream().map(u -> new UniqueConstraint(null, u.columns()))
+        List<UniqueConstraint> uniques = t.uniqueConstraints().stream()
+                .map(u -> new UniqueConstraint(generatedUnique(u) ? null : u.name(), u.columns()))
                 .sorted(Comparator.comparing(u -> u.columns().toString())).toList();
         List<Index> indexes = t.indexes().stream().sorted(Comparator.comparing(Index::name)).toList();
         List<ForeignKey> fks = t.foreignKeys().stream()
-                .map(f -> new ForeignKey(null, f.columns(), f.referencedTable(), f.referencedColumns(), action(f.onDelete()), action(f.onUpdate())))
+                .map(f -> new ForeignKey(generatedForeignKey(f) ? null : f.name(), f.columns(), f.referencedTable(), f.referencedColumns(),
+                        action(f.onDelete()), action(f.onUpdate())))
                 .sorted(Comparator.comparing(f -> f.columns() + "->" + f.referencedTable() + f.referencedColumns())).toList();
-        List<CheckConstraint> checks = t.checks().stream().map(c -> new CheckConstraint(null, MysqlSql.compact(c.expression())))
+        List<CheckConstraint> checks = t.checks().stream()
+                .map(c -> new CheckConstraint(generatedCheck(t, c) ? null : c.name(), MysqlSql.compact(c.expression())))
                 .sorted(Comparator.comparing(CheckConstraint::expression)).toList();
         return new Table(t.name(), columns, pk, uniques, indexes, fks, checks, emptyToNull(t.comment()));
+    }
+
+    private static final Pattern NUMBERED = Pattern.compile("(.*)_\\d+");
+    private static final Pattern MARIADB_CHECK = Pattern.compile("CONSTRAINT_\\d+");
+
+    private static boolean generatedUnique(UniqueConstraint u) {
+        String n = u.name();
+        if (n == null || n.endsWith("_key")) {
+            return true;
+        }
+        Matcher m = NUMBERED.matcher(n);
+        return n.equals(u.columns().get(0)) || m.matches() && m.group(1).equals(u.columns().get(0));
+    }
+
+    private static boolean generatedForeignKey(ForeignKey f) {
+        String n = f.name();
+        if (n == null || n.endsWith("_fkey")) {
+            return true;
+        }
+        Matcher m = NUMBERED.matcher(n);
+        return m.matches() && m.group(1).endsWith("_ibfk");
+    }
+
+    private static boolean generatedCheck(Table t, CheckConstraint c) {
+        String n = c.name();
+        if (n == null || MARIADB_CHECK.matcher(n).matches() || t.column(n).isPresent()) {
+            return true;
+        }
+        Matcher m = NUMBERED.matcher(n);
+        return m.matches() && m.group(1).endsWith("_chk");
     }
 
     private static ReferentialAction action(ReferentialAction a) {

@@ -318,9 +318,13 @@ final class MysqlSql {
         return canonical.startsWith("CURRENT_TIMESTAMP");
     }
 
+    private static final java.util.regex.Pattern NUMERIC_RAW =
+            java.util.regex.Pattern.compile("(tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|float|double|real)\\b.*");
+
     private static boolean numeric(ColumnType type) {
         return switch (type.kind()) {
             case SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE -> true;
+            case OTHER -> NUMERIC_RAW.matcher(type.raw().toLowerCase(Locale.ROOT)).matches();
             default -> false;
         };
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.core.domain.UnsupportedOperationForDialectException;
+import dev.retort.core.domain.operation.AddCheckConstraint;
 import dev.retort.core.domain.operation.AddColumn;
 import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AddPrimaryKey;
@@ -189,6 +190,23 @@ class MysqlDdlRendererTest {
                 () -> renderer.render(new AddUniqueConstraint("person", new UniqueConstraint(null, List.of("bio"))), people()));
         assertThrows(UnsupportedOperationForDialectException.class, () -> renderer.render(new CreateTable(
                 new Table("doc", List.of(col("body", "json")), new PrimaryKey(null, List.of("body")), null, null, null, null, null))));
+    }
+
+    @Test
+    void a_check_on_a_column_a_foreign_key_changes_is_refused_with_both_named() {
+        Table pet = new Table("pet", List.of(col("id", "integer"), col("owner_id", "integer")), new PrimaryKey(null, List.of("id")), null, null,
+                List.of(new ForeignKey("fk_pet_owner", List.of("owner_id"), "owner", List.of("id"), ReferentialAction.CASCADE, ReferentialAction.CASCADE)),
+                List.of(new CheckConstraint("ck", "`owner_id` > 0")), null);
+        UnsupportedOperationForDialectException e = assertThrows(UnsupportedOperationForDialectException.class,
+                () -> renderer.render(new CreateTable(pet)));
+        assertTrue(e.getMessage().contains("fk_pet_owner") && e.getMessage().contains("ON UPDATE CASCADE")
+                && e.getMessage().contains("`owner_id` > 0"), e.getMessage());
+        Schema before = new Schema(List.of(pet.withChecks(List.of())));
+        assertThrows(UnsupportedOperationForDialectException.class,
+                () -> renderer.render(new AddCheckConstraint("pet", new CheckConstraint(null, "owner_id <> 7")), before));
+        Table onDeleteCascade = pet.withForeignKeys(List.of(new ForeignKey(null, List.of("owner_id"), "owner", List.of("id"),
+                ReferentialAction.CASCADE, null)));
+        assertEquals(1, renderer.render(new CreateTable(onDeleteCascade)).size(), "ON DELETE CASCADE changes no column");
     }
 
     @Test

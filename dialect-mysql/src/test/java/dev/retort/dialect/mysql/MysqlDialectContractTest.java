@@ -15,17 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shared conformance suite against {@code RETORT_TEST_MYSQL_URL} (MariaDB 10.11 here; MySQL 8
- * works the same way); every test works in a database of its own, dropped afterwards. Every
- * {@link ContractFeature} is supported.
+ * The shared conformance suite on the server {@link MysqlTestServer} finds (MariaDB 10.11 from
+ * {@code RETORT_TEST_MYSQL_URL} here, else MySQL 8.4 in Docker); every test works in a database of
+ * its own, dropped afterwards. Every {@link dev.retort.dialect.jdbc.ContractFeature} is supported;
+ * only transactional DDL is not, which the suite itself checks through the capabilities.
  */
 class MysqlDialectContractTest extends DialectContractTest {
     private static final Pattern URL = Pattern.compile("(jdbc:(?:mysql|mariadb)://[^/?]*)(/[^?]*)?(\\?.*)?");
     private String url;
     private String database;
 
+    /** The server's URL; see {@link MysqlTestServer}. */
     static String urlFromEnvironment() {
-        return TestDatabases.urlFromEnvironment(TestDatabases.MYSQL_URL, "MySQL", "jdbc:mysql://127.0.0.1:3306/test?user=root");
+        return MysqlTestServer.adminUrl();
     }
 
     /** @return {@code url} pointing at another database */
@@ -59,11 +61,6 @@ class MysqlDialectContractTest extends DialectContractTest {
     }
 
     /**
-     * MySQL has no uuid or jsonb type and needs a varchar length: uuid is stored as char(36),
-     * jsonb as json, varchar as varchar(255), and they read back as those
-     * ({@code MysqlSchemaNormalizerTest} checks that the normalizer expects exactly that).
-     */
-    /**
      * No CASCADE or SET NULL: the random schemas may put their check on a foreign key column, and
      * MySQL and MariaDB refuse a check on a column that a foreign key changes (ON UPDATE CASCADE,
      * SET NULL). The fixed tests cover those actions.
@@ -90,6 +87,11 @@ class MysqlDialectContractTest extends DialectContractTest {
         };
     }
 
+    /**
+     * MySQL has no uuid or jsonb type and needs a varchar length: uuid is stored as char(36),
+     * jsonb as json, varchar as varchar(255), and they read back as those
+     * ({@code MysqlSchemaNormalizerTest} checks that the normalizer expects exactly that).
+     */
     @Override
     protected List<ColumnType> roundTripTypes() {
         return super.roundTripTypes().stream().filter(t -> t.kind() != ColumnType.Kind.UUID && t.kind() != ColumnType.Kind.JSONB

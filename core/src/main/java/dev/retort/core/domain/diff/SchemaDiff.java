@@ -323,12 +323,12 @@ public final class SchemaDiff {
             Set<String> wantFks = new HashSet<>();
             nWant.foreignKeys().forEach(f -> wantFks.add(fkKey(f)));
             for (ForeignKey fk : want.foreignKeys()) {
-                if (!haveFks.contains(fkKey(fk))) {
+                if (!haveFks.contains(normalizedFkKey(want, fk))) {
                     addFks.add(new AddForeignKey(name, fk));
                 }
             }
             for (ForeignKey fk : have.foreignKeys()) {
-                if (!wantFks.contains(fkKey(fk))) {
+                if (!wantFks.contains(normalizedFkKey(have, fk))) {
                     dropFks.add(new DropConstraint(name, fk.name() != null ? fk.name() : name + "_" + String.join("_", fk.columns()) + "_fkey",
                             ConstraintType.FOREIGN_KEY));
                 }
@@ -350,6 +350,13 @@ public final class SchemaDiff {
                 hints.add("autoincrement of " + table + "." + w.name() + " differs between the model and the database; "
                         + "Retort does not change it in place");
             }
+        }
+
+        /** A foreign key's comparable form, found by normalizing a table holding only it (normalizers may sort keys). */
+        private String normalizedFkKey(Table table, ForeignKey fk) {
+            Table probe = new Table(table.name(), table.columns(), null, List.of(), List.of(), List.of(fk), List.of(), null);
+            List<ForeignKey> normalized = options.comparable().apply(new Schema(List.of(probe))).tables().get(0).foreignKeys();
+            return normalized.isEmpty() ? fkKey(fk) : fkKey(normalized.get(0));
         }
 
         private String checkKey(Table table, CheckConstraint c) {

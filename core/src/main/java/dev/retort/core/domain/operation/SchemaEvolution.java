@@ -302,6 +302,12 @@ public final class SchemaEvolution {
                     out.add(new AddForeignKey(op.table(), fk));
                 }
             }
+            Table without = t.withoutColumn(op.column());
+            for (dev.retort.core.domain.schema.CheckConstraint c : t.checks()) {
+                if (!without.checks().contains(c)) {
+                    out.add(new AddCheckConstraint(op.table(), c));
+                }
+            }
             return out;
         }
 

@@ -38,6 +38,12 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
         return new Table(name, columns, null, List.of(), List.of(), List.of(), List.of(), null);
     }
 
+    /** Whether an SQL expression names the column (as a bare or quoted identifier); databases drop such checks with the column. */
+    static boolean mentions(String expression, String column) {
+        return java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9_$])[\"`\\[]?" + java.util.regex.Pattern.quote(column) + "[\"`\\]]?(?![A-Za-z0-9_$])")
+                .matcher(expression).find();
+    }
+
     public Optional<Column> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }
@@ -99,6 +105,6 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
                 uniqueConstraints.stream().filter(u -> !uses.test(u.columns())).toList(),
                 indexes.stream().filter(i -> !uses.test(i.columns())).toList(),
                 foreignKeys.stream().filter(f -> !uses.test(f.columns())).toList(),
-                checks, comment);
+                checks.stream().filter(c -> !mentions(c.expression(), columnName)).toList(), comment);
     }
 }
