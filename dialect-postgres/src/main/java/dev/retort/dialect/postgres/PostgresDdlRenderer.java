@@ -1,5 +1,6 @@
 package dev.retort.dialect.postgres;
 
+import dev.retort.core.domain.RetortException;
 import dev.retort.core.domain.operation.AddColumn;
 import dev.retort.core.domain.operation.AlterColumn;
 import dev.retort.core.domain.operation.CreateTable;
@@ -21,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -194,27 +196,32 @@ public class PostgresDdlRenderer extends AbstractDdlRenderer {
         return "CREATE TYPE " + quote(name) + " AS ENUM (" + type.values().stream().map(this::literal).collect(Collectors.joining(", ")) + ")";
     }
 
+    /** An enum column and the name of its type. */
+    private record EnumUser(String table, String column, String type) {
+    }
+
     /**
-     * The enum columns of a schema and the type name each uses, so that a type is created once and
+     * The enum columns of a schema and the type each uses, so that a type is created once and
      * dropped with its last user even when two table/column pairs give the same name
      * ({@code a_b.c} and {@code a.b_c}).
      */
-    private static List<String[]> enumUsers(Schema schema) {
-        List<String[]> out = new ArrayList<>();
+    private static List<EnumUser> enumUsers(Schema schema) {
+        List<EnumUser> out = new ArrayList<>();
         for (Table t : schema.tables()) {
             for (Column c : t.columns()) {
                 if (c.type().kind() == ColumnType.Kind.ENUM) {
-                    out.add(new String[] {t.name(), c.name(), enumTypeName(t.name(), c.name())});
+                    out.add(new EnumUser(t.name(), c.name(), enumTypeName(t.name(), c.name())));
                 }
             }
         }
         return out;
     }
 
-    private Optional<ColumnType> enumTypeIn(Schema schema, String typeName, String exceptTable, String exceptColumn) {
-        for (String[] u : enumUsers(schema)) {
-            if (u[2].equals(typeName) && !(u[0].equals(exceptTable) && u[1].equals(exceptColumn))) {
-                return schema.table(u[0]).flatMap(t -> t.column(u[1])).map(Column::type);
+    /** The values of the enum type {@code typeName} as another column of {@code schema} uses it. */
+    private static Optional<ColumnType> enumTypeIn(Schema schema, String typeName, String exceptTable, String exceptColumn) {
+        for (EnumUser u : enumUsers(schema)) {
+            if (u.type().equals(typeName) && !(u.table().equals(exceptTable) && u.column().equals(exceptColumn))) {
+                return schema.table(u.table()).flatMap(t -> t.column(u.column())).map(Column::type);
             }
         }
         return Optional.empty();
@@ -237,22 +244,23 @@ public class PostgresDdlRenderer extends AbstractDdlRenderer {
         return List.of(createEnumType(name, column.type()));
     }
 
-    /** DROP TYPE for the enum types {@code op} leaves without a user, judged on the model before and after it. */
+    /** DROP TYPE for the enum types of {@code op}'s table that no column uses after it, judged on the model. */
     private List<String> dropUnusedEnums(Operation op) {
         Schema after;
         try {
             after = SchemaEvolution.apply(schemaBefore(), op);
-        } catch (RuntimeException e) {
+        } catch (RetortException e) {
+            // The model does not know the table (raw SQL made it): its columns are not assumed to be enums.
             return List.of();
         }
-        Set<String> still = enumUsers(after).stream().map(u -> u[2]).collect(Collectors.toSet());
-        List<String> out = new ArrayList<>();
-        for (String[] u : enumUsers(schemaBefore())) {
-            if (u[0].equals(op.table()) && !still.contains(u[2]) && out.stream().noneMatch(s -> s.endsWith(quote(u[2])))) {
-                out.add("DROP TYPE IF EXISTS " + quote(u[2]));
+        Set<String> used = enumUsers(after).stream().map(EnumUser::type).collect(Collectors.toSet());
+        Set<String> dropped = new LinkedHashSet<>();
+        for (EnumUser u : enumUsers(schemaBefore())) {
+            if (u.table().equals(op.table()) && !used.contains(u.type())) {
+                dropped.add(u.type());
             }
         }
-        return out;
+        return dropped.stream().map(type -> "DROP TYPE IF EXISTS " + quote(type)).toList();
     }
 
     /**

@@ -50,7 +50,7 @@ public class PostgresDialectProvider implements DialectProvider {
     }
 
     /**
-     * Connects with the settings' user and password (else the URL's). When a schema is set, checks
+     * Connects with the settings' user and password, which win over the URL's. When a schema is set, checks
      * it exists and makes it the {@code search_path}, so tables, enum types and the version table
      * live there.
      *
@@ -64,7 +64,7 @@ public class PostgresDialectProvider implements DialectProvider {
             throw new DatabaseException("Not a PostgreSQL URL: " + settings.maskedUrl() + "; PostgreSQL URLs look like jdbc:postgresql://host:5432/db");
         }
         JdbcConnections.requireDriver(settings, PRODUCT, driverClass, "org.postgresql:postgresql");
-        Connection connection = JdbcConnections.open(settings, settings.url(), PRODUCT, PostgresDialectProvider::hint);
+        Connection connection = JdbcConnections.open(settings, driverUrl(settings), PRODUCT, PostgresDialectProvider::hint);
         if (settings.schema() != null) {
             boolean exists;
             try {
@@ -81,6 +81,29 @@ public class PostgresDialectProvider implements DialectProvider {
             }
         }
         return new PostgresDialect(connection, settings);
+    }
+
+    /**
+     * The URL for the driver: without its {@code user} / {@code password} parameters when the
+     * settings give them, because pgJDBC lets the URL's win over the connection properties and
+     * the settings (flags, environment) must win over the URL.
+     */
+    static String driverUrl(ConnectionSettings settings) {
+        String url = settings.url();
+        int q = url.indexOf('?');
+        if (q < 0 || (settings.user() == null && settings.password() == null)) {
+            return url;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String param : url.substring(q + 1).split("&")) {
+            String key = param.contains("=") ? param.substring(0, param.indexOf('=')) : param;
+            boolean overridden = (key.equalsIgnoreCase("user") && settings.user() != null)
+                    || (key.equalsIgnoreCase("password") && settings.password() != null);
+            if (!overridden && !param.isEmpty()) {
+                kept.add(param);
+            }
+        }
+        return url.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     }
 
     /** What to check, by the SQLState of a failed connection. */

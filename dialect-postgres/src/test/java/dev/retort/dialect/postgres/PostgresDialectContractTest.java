@@ -32,7 +32,12 @@ class PostgresDialectContractTest extends DialectContractTest {
         url = urlFromEnvironment();
         schema = TestDatabases.uniqueName("retort_ct");
         adminExecute(url, "CREATE SCHEMA \"" + schema + "\"");
-        return (JdbcDialect) new PostgresDialectProvider().open(new ConnectionSettings(url, null, null, schema, null));
+        try {
+            return (JdbcDialect) new PostgresDialectProvider().open(new ConnectionSettings(url, null, null, schema, null));
+        } catch (RuntimeException | Error e) {
+            discardDatabase();
+            throw e;
+        }
     }
 
     @Override
