@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 public final class Secrets {
     // Greedy up to the last '@' before the path: users paste passwords with a raw '@' in them.
     private static final Pattern USERINFO = Pattern.compile("(//[^/:@\\s]*:)([^/\\s]+)(@)");
-    private static final Pattern PARAM = Pattern.compile("(?i)((?:password|passwd|pwd)=)([^&;\\s]+)");
+    // A value already masked is left alone, and trailing punctuation (": Connection refused") is not
+    // taken for part of the password, so masking twice changes nothing.
+    private static final Pattern PARAM = Pattern.compile("(?i)((?:password|passwd|pwd)=)(?!\\*\\*\\*(?:[&;\\s:,.)]|$))([^&;\\s]*[^&;\\s:,.)])");
 
     private Secrets() {
     }

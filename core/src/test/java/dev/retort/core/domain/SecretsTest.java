@@ -60,4 +60,11 @@ class SecretsTest {
         String query = "jdbc:postgresql://db/app?user=" + user + "&password=" + password;
         assertFalse(Secrets.mask(query).endsWith("=" + password), Secrets.mask(query));
     }
+
+    @org.junit.jupiter.api.Test
+    void masking_twice_changes_nothing_more() {
+        String once = Secrets.mask("Cannot connect to jdbc:postgresql://h/db?user=u&password=pw: Connection refused");
+        org.junit.jupiter.api.Assertions.assertEquals("Cannot connect to jdbc:postgresql://h/db?user=u&password=***: Connection refused", once);
+        org.junit.jupiter.api.Assertions.assertEquals(once, Secrets.mask(once));
+    }
 }

@@ -54,6 +54,19 @@ public final class SchemaEvolution {
         return new RetortException(what);
     }
 
+    /** Renames a column in a check expression, as databases do (bare or quoted identifiers, not inside string literals). */
+    static String renameIdentifier(String expression, String from, String to) {
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'(?:[^']|'')*'|([\"`\\[]?)(?<![A-Za-z0-9_$])" + java.util.regex.Pattern.quote(from)
+                + "(?![A-Za-z0-9_$])([\"`\\]]?)", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(expression);
+        while (m.find()) {
+            String hit = m.group();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(hit.startsWith("'") ? hit : m.group(1) + to + m.group(2)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     static Table table(Schema schema, String name) {
         return schema.table(name).orElseThrow(() -> missing("table " + name + " does not exist at this point"));
     }
@@ -157,7 +170,8 @@ public final class SchemaEvolution {
                     t.uniqueConstraints().stream().map(u -> new dev.retort.core.domain.schema.UniqueConstraint(u.name(), ren.apply(u.columns()))).toList(),
                     t.indexes().stream().map(i -> new Index(i.name(), ren.apply(i.columns()), i.unique())).toList(),
                     t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), ren.apply(f.columns()), f.referencedTable(), f.referencedColumns(), f.onDelete(), f.onUpdate())).toList(),
-                    t.checks(), t.comment());
+                    t.checks().stream().map(k -> new dev.retort.core.domain.schema.CheckConstraint(k.name(),
+                            renameIdentifier(k.expression(), op.column(), op.newName()))).toList(), t.comment());
             List<Table> tables = new ArrayList<>();
             for (Table other : replace(op.table(), nt).tables()) {
                 List<ForeignKey> fks = new ArrayList<>();

@@ -308,4 +308,10 @@ class SchemaEvolutionTest {
         }
         assertTrue(Objects.requireNonNull(new DropTable("invoice").describe()).contains("invoice"));
     }
+
+    @org.junit.jupiter.api.Test
+    void renaming_a_column_renames_it_in_check_expressions_but_not_in_strings() {
+        org.junit.jupiter.api.Assertions.assertEquals("\"amount\" >= 0 AND note <> 'total' AND subtotal > 0",
+                SchemaEvolution.renameIdentifier("\"total\" >= 0 AND note <> 'total' AND subtotal > 0", "total", "amount"));
+    }
 }
