@@ -185,6 +185,21 @@ public abstract class JdbcDialect implements Dialect {
         }
     }
 
+    /**
+     * Whether a catalog query with one string parameter finds a row: the shape every dialect's
+     * {@link #tableExists} override takes.
+     */
+    protected final boolean finds(String sql, String parameter, String what) {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw error("Cannot look up " + what, e);
+        }
+    }
+
     /** @return a {@link DatabaseException} whose message is {@code what}, then the database's message */
     public DatabaseException error(String what, SQLException e) {
         return new DatabaseException(what + ": " + SqlErrors.describe(e, settings.password()), e);

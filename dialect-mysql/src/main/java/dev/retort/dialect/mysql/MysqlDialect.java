@@ -62,15 +62,8 @@ public class MysqlDialect extends JdbcDialect {
 
     @Override
     public boolean tableExists(String table) {
-        try (PreparedStatement ps = connection().prepareStatement("SELECT 1 FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw error("Cannot look up table " + table, e);
-        }
+        return finds("SELECT 1 FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')", table, "table " + table);
     }
 
     /** A named {@code GET_LOCK}; see {@link MysqlMigrationLock}. */

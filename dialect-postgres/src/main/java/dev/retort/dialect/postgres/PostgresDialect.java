@@ -52,15 +52,8 @@ public class PostgresDialect extends JdbcDialect {
     /** Looks only in {@code current_schema()}, where unqualified CREATE TABLE puts tables. */
     @Override
     public boolean tableExists(String table) {
-        try (PreparedStatement ps = connection().prepareStatement("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw error("Cannot look up table " + table, e);
-        }
+        return finds("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')", table, "table " + table);
     }
 
     /** A session-level advisory lock; see {@link PostgresMigrationLock}. */

@@ -146,14 +146,7 @@ public class SqliteDialect extends JdbcDialect {
     /** SQLite table names are case-insensitive. */
     @Override
     public boolean tableExists(String table) {
-        try (PreparedStatement ps = connection().prepareStatement("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND lower(name) = lower(?)")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw error("Cannot look up table " + table, e);
-        }
+        return finds("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND lower(name) = lower(?)", table, "table " + table);
     }
 
     /** An OS lock on a file beside the database; see {@link SqliteMigrationLock}. */

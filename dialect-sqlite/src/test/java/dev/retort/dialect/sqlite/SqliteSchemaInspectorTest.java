@@ -13,6 +13,7 @@ import dev.retort.core.domain.schema.Index;
 import dev.retort.core.domain.schema.PrimaryKey;
 import dev.retort.core.domain.schema.ReferentialAction;
 import dev.retort.core.domain.schema.Schema;
+import dev.retort.dialect.jdbc.CountingConnection;
 import dev.retort.core.domain.schema.Table;
 import dev.retort.core.domain.schema.UniqueConstraint;
 import dev.retort.dialect.jdbc.JdbcDialect;
