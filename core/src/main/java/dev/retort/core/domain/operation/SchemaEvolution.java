@@ -42,7 +42,38 @@ public final class SchemaEvolution {
             out.addAll(0, invert(s, op));
             s = apply(s, op);
         }
+        return withoutDropsBeforeDropTable(out);
+    }
+
+    /**
+     * Removes index and constraint drops on a table that a later operation drops anyway: they add
+     * nothing, and MySQL refuses to drop an index a foreign key still needs.
+     */
+    static List<Operation> withoutDropsBeforeDropTable(List<Operation> ops) {
+        List<Operation> out = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            if ((op instanceof DropIndex || op instanceof DropConstraint) && droppedLater(ops, i, op.table())) {
+                continue;
+            }
+            out.add(op);
+        }
         return out;
+    }
+
+    private static boolean droppedLater(List<Operation> ops, int from, String table) {
+        for (int k = from + 1; k < ops.size(); k++) {
+            Operation later = ops.get(k);
+            if (later instanceof DropTable d && d.table().equals(table)) {
+                return true;
+            }
+            boolean sameTable = table.equals(later.table());
+            if (later instanceof CreateTable || later instanceof RenameTable || later instanceof ExecuteSql
+                    || sameTable && !(later instanceof DropIndex || later instanceof DropConstraint)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The operations that undo one operation, given the schema before it. */
