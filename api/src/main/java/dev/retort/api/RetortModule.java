@@ -90,6 +90,17 @@ public final class RetortModule extends AbstractModule {
         return s == null ? null : s.password();
     }
 
+    /** Every password the loaded settings carry (the password setting and any in the URL); empty before loading. */
+    public java.util.List<String> passwordsForMasking() {
+        RetortSettings s = loaded;
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (s != null) {
+            out.add(s.password());
+            out.addAll(dev.retort.core.domain.Secrets.passwordsIn(s.url()));
+        }
+        return out;
+    }
+
     @Provides
     @Singleton
     RetortSettings settings() {
@@ -149,9 +160,13 @@ public final class RetortModule extends AbstractModule {
         if (assembly.targetSchema() != null) {
             return assembly.targetSchema();
         }
-        List<TargetSchemaProvider> providers = new ArrayList<>();
-        ServiceLoader.load(TargetSchemaProvider.class, assembly.classLoader()).forEach(providers::add);
-        return TargetSchemaSources.from(settings, assembly.workDir(), providers, reporter);
+        // Resolved on first load(): commands that never read the model (revision without
+        // --autogenerate, say) must not need target_metadata.
+        return () -> {
+            List<TargetSchemaProvider> providers = new ArrayList<>();
+            ServiceLoader.load(TargetSchemaProvider.class, assembly.classLoader()).forEach(providers::add);
+            return TargetSchemaSources.from(settings, assembly.workDir(), providers, reporter).load();
+        };
     }
 
     @Provides

@@ -26,6 +26,10 @@ final class CliModule extends AbstractModule {
         return shared.passwordForMasking();
     }
 
+    java.util.List<String> loadedPasswords() {
+        return shared.passwordsForMasking();
+    }
+
     @Override
     protected void configure() {
         install(shared);

@@ -26,6 +26,9 @@ final class HistoryCli implements Callable<Integer> {
     @Override
     public Integer call() {
         if (applied) {
+            if (range != null) {
+                throw new IllegalArgumentException("history --applied lists every recorded step; it does not take -r");
+            }
             java.util.List<AppliedHistoryQuery.Applied> rows = root.get(AppliedHistoryQuery.class).applied();
             if (format == OutputFormat.JSON) {
                 root.io().out().println(Json.write(java.util.Map.of("applied", rows)));

@@ -36,7 +36,12 @@ public final class RetortCli {
     }
 
     static int report(CliIo io, RetortCommand root, Exception ex) {
-        String password = root.passwordForMasking();
+        java.util.List<String> passwords = new java.util.ArrayList<>();
+        passwords.add(root.passwordForMasking());
+        passwords.addAll(root.passwordsForMasking());
+        passwords.add(io.env().get("RETORT_PASSWORD"));
+        passwords.addAll(Secrets.passwordsIn(root.url));
+        passwords.addAll(Secrets.passwordsIn(io.env().get("RETORT_URL")));
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         int code;
         if (ex instanceof DatabaseException) {
@@ -47,11 +52,11 @@ public final class RetortCli {
             code = DATABASE_ERROR;
             message = "internal error: " + ex + " (please report it; rerun with --verbose for the stack trace)";
         }
-        io.err().println(io.style().red("error:") + " " + Secrets.mask(message, password));
+        io.err().println(io.style().red("error:") + " " + Secrets.maskAll(message, passwords));
         if (root.verbose()) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            io.err().println(Secrets.mask(trace.toString(), password));
+            io.err().println(Secrets.maskAll(trace.toString(), passwords));
         }
         return code;
     }

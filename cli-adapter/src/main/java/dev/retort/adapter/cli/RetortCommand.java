@@ -83,4 +83,9 @@ public final class RetortCommand implements Callable<Integer> {
     String passwordForMasking() {
         return module == null ? null : module.loadedPassword();
     }
+
+    /** Every password the loaded settings carry, for masking. */
+    java.util.List<String> passwordsForMasking() {
+        return module == null ? java.util.List.of() : module.loadedPasswords();
+    }
 }

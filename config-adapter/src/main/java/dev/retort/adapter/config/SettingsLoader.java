@@ -110,23 +110,31 @@ public final class SettingsLoader {
             return null;
         }
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String expected = "lock_timeout '" + text + "' is not a duration between 0 and 24 hours; expected seconds such as 60, 90s, 2m or 500ms";
+        if (t.startsWith("-") || t.replaceAll("[^0-9]", "").length() > 9) {
+            throw v.invalid("lock_timeout", expected);
+        }
         try {
             if (t.endsWith("ms")) {
                 return java.time.Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
             }
             if (t.endsWith("m")) {
-                return java.time.Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+                java.time.Duration d = java.time.Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+                if (d.compareTo(java.time.Duration.ofHours(24)) > 0) {
+                    throw v.invalid("lock_timeout", expected);
+                }
+                return d;
             }
             if (t.endsWith("s")) {
                 t = t.substring(0, t.length() - 1).strip();
             }
-            long seconds = Long.parseLong(t);
-            if (seconds < 0) {
-                throw v.invalid("lock_timeout", "lock_timeout must not be negative");
+            java.time.Duration d = java.time.Duration.ofSeconds(Long.parseLong(t));
+            if (d.compareTo(java.time.Duration.ofHours(24)) > 0) {
+                throw v.invalid("lock_timeout", expected);
             }
-            return java.time.Duration.ofSeconds(seconds);
+            return d;
         } catch (NumberFormatException e) {
-            throw v.invalid("lock_timeout", "lock_timeout '" + text + "' is not a duration; expected seconds such as 60, 90s, 2m or 500ms");
+            throw v.invalid("lock_timeout", expected);
         }
     }
 

@@ -77,6 +77,10 @@ public final class YamlScriptRepository implements ScriptRepository {
                     + "; run `retort init <dir>` or fix script_location in retort.yaml");
         }
         Path versions = versionsDir();
+        if (Files.exists(versions) && !Files.isDirectory(versions)) {
+            throw new ConfigException(display(versions) + " is not a folder; revision files live in the folder " + display(versions)
+                    + " (move the file away and create the folder)");
+        }
         if (!Files.isDirectory(versions)) {
             return List.of();
         }

@@ -47,6 +47,9 @@ public sealed interface RevisionSpec {
             int steps;
             try {
                 steps = Integer.parseInt(m.group(2));
+                if (steps == Integer.MIN_VALUE) {
+                    throw new NumberFormatException("no positive counterpart");
+                }
             } catch (NumberFormatException e) {
                 throw new InvalidTargetException("relative target '" + t + "' has too large a number", java.util.List.of(t));
             }
