@@ -14,14 +14,16 @@ Shapes:
 Flyway has no graph: it gets the revisions in a topological order (block by block, branch by
 branch), as V1..VN.
 
-Usage: gen.py OUT_DIR SHAPE N   (writes OUT_DIR/{retort,alembic,flyway}/ and OUT_DIR/graph.tsv)
+Usage: gen.py OUT_DIR SHAPE N [TOOLS]
+  writes OUT_DIR/<tool>/ for each of TOOLS (comma-separated, default retort,alembic,flyway) and
+  OUT_DIR/graph.tsv (index, id, parent ids); an up-to-date OUT_DIR is left as it is.
 """
 import hashlib
 import os
 import shutil
 import sys
 
-GEN_VERSION = "3"          # bump when the output changes, so cached projects are regenerated
+GEN_VERSION = "4"          # bump when the output changes, so cached projects are regenerated
 BRANCHES = 4
 BRANCH_LEN = 10
 
@@ -73,6 +75,20 @@ def write_retort(out, shape, revs):
                 "url: ${BENCH_RETORT_URL:-jdbc:sqlite:retort.db}\n"
                 "version_table: retort_version\n"
                 "transaction_per_migration: true\n")
+    # `check` compares a model with the database: the model is every table at head. A separate
+    # config file, so that no other command could pay for reading a model of N tables.
+    with open(os.path.join(out, "retort-check.yaml"), "w") as f:
+        f.write("script_location: migrations\n"
+                "url: ${BENCH_RETORT_URL:-jdbc:sqlite:retort.db}\n"
+                "version_table: retort_version\n"
+                "target_metadata: schema.yaml\n")
+    with open(os.path.join(out, "schema.yaml"), "w") as f:
+        f.write("tables:\n")
+        for i, _parents in revs:
+            f.write(f"  - name: t_{i}\n"
+                    "    columns:\n"
+                    "      - {name: id, type: integer, primary_key: true}\n"
+                    "      - {name: name, type: varchar(50)}\n")
     for i, parents in revs:
         rid = rev_id(shape, i)
         ps = [rev_id(shape, p) for p in parents]
@@ -255,26 +271,34 @@ def write_flyway(out, shape, revs):
             f.write(f"CREATE TABLE t_{i} (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(50));\n")
 
 
-def main():
-    if len(sys.argv) != 4:
-        raise SystemExit(__doc__)
-    out, shape, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def generate(out, shape, n, tools=("retort", "alembic", "flyway")):
+    tools = sorted(set(tools))
+    unknown = set(tools) - {"retort", "alembic", "flyway"}
+    if unknown:
+        raise SystemExit(f"unknown tools: {', '.join(sorted(unknown))}")
     stamp = os.path.join(out, ".generated")
-    want = f"{GEN_VERSION} {shape} {n}\n"
+    want = f"{GEN_VERSION} {shape} {n} {','.join(tools)}\n"
     if os.path.exists(stamp) and open(stamp).read() == want:
         return
     if os.path.exists(out):
         shutil.rmtree(out)
     os.makedirs(out)
     revs = build_graph(shape, n)
-    write_retort(os.path.join(out, "retort"), shape, revs)
-    write_alembic(os.path.join(out, "alembic"), shape, revs)
-    write_flyway(os.path.join(out, "flyway"), shape, revs)
+    writers = {"retort": write_retort, "alembic": write_alembic, "flyway": write_flyway}
+    for tool in tools:
+        writers[tool](os.path.join(out, tool), shape, revs)
     with open(os.path.join(out, "graph.tsv"), "w") as f:
         for i, parents in revs:
             f.write(f"{i}\t{rev_id(shape, i)}\t{','.join(rev_id(shape, p) for p in parents)}\n")
     with open(stamp, "w") as f:
         f.write(want)
+
+
+def main():
+    if len(sys.argv) not in (4, 5):
+        raise SystemExit(__doc__)
+    tools = (sys.argv[4] if len(sys.argv) == 5 else "retort,alembic,flyway").split(",")
+    generate(sys.argv[1], sys.argv[2], int(sys.argv[3]), tools)
 
 
 if __name__ == "__main__":

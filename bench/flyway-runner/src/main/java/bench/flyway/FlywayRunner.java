@@ -25,7 +25,9 @@ public final class FlywayRunner {
         }
         String command = args[0];
         if (command.equals("version")) {
-            // What `flyway --version` does: report the library version (loads Flyway's core classes).
+            // Start-up: build a configuration (which loads Flyway's plugin registry through
+            // ServiceLoader, as every Flyway command does) and report the version.
+            Flyway.configure().cleanDisabled(false);
             System.out.println("Flyway Community " + org.flywaydb.core.internal.license.VersionPrinter.getVersion());
             return;
         }
