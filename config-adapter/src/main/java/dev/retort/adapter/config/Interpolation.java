@@ -39,7 +39,8 @@ final class Interpolation {
                 int sep = inner.indexOf(":-");
                 String name = sep < 0 ? inner : inner.substring(0, sep);
                 if (!NAME.matcher(name).matches()) {
-                    throw src.error(mark, what + " refers to '${" + name + (sep < 0 ? "}" : ":-...}") + "', which is not a variable name",
+                    throw src.error(mark, what + " refers to " + (what.contains("password") ? "a ${...} reference" : "'${" + name + (sep < 0 ? "}" : ":-...}") + "'")
+                            + ", which is not a variable name",
                             "${NAME} or ${NAME:-default}, where NAME is letters, digits and _");
                 }
                 String v = env.get(name);

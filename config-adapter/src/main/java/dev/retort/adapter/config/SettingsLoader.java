@@ -67,7 +67,14 @@ public final class SettingsLoader {
             throw new ConfigException("config file " + src.display() + " not found; run `retort init <dir>` to create a project, or pass -c <file>");
         }
         Path projectDir = file.getParent();
-        YamlNode root = YamlTrees.read(src);
+        YamlNode root;
+        try {
+            root = YamlTrees.read(src);
+        } catch (ConfigException e) {
+            // The YAML parser's own exception quotes the offending line, which may hold a password;
+            // the message already says where and what, so the cause is not kept.
+            throw new ConfigException(e.getMessage());
+        }
         Values v = new Values(src, root == null ? null : new MappingReader(src, root, "the settings", SHAPE, KEYS));
 
         String scriptLocation = pick(overrides.scriptLocation(), "RETORT_SCRIPT_LOCATION", () -> v.text("script_location"));
