@@ -757,8 +757,6 @@ def json_path(out):
 
 def save_json(b, partial):
     """The raw samples beside the report, so that it can be re-rendered (--render)."""
-    if getattr(b, "rendering", False):
-        return
     data = {
         "partial": partial,
         "elapsed": b.elapsed,
@@ -798,10 +796,15 @@ def render(paths, out):
     b.elapsed = sum(d["elapsed"] for d in datas)
     b.load_start, b.env_lines = first["load_start"], list(first["env_lines"])
     if len(datas) > 1:
-        b.env_lines = [l for l in b.env_lines if not l.startswith("- Machine:")]
-        for d in datas:
-            machine = [l for l in d["env_lines"] if l.startswith("- Machine:")]
-            b.env_lines.insert(0, machine[0] + f" (run `{' '.join(d['options']['argv'])}`)" if machine else "")
+        # Per run: the machine's load and the Retort jar (other builds may have replaced it between runs).
+        b.env_lines = [l for l in b.env_lines if not l.startswith(("- Machine:", "- Retort:"))]
+        per_run = []
+        for i, d in enumerate(datas, start=1):
+            machine = next((l for l in d["env_lines"] if l.startswith("- Machine:")), "- Machine: ?")
+            retort = next((l[len("- Retort: "):] for l in d["env_lines"] if l.startswith("- Retort:")), "")
+            per_run.append(f"- Run {i} (`{' '.join(shlex.quote(a) for a in d['options']['argv'])}`): "
+                           f"{machine[len('- Machine: '):]}" + (f"; Retort {retort}" if retort else ""))
+        b.env_lines = per_run + b.env_lines
     for d in datas:
         for item in d["results"]:
             key = tuple(item["key"])
