@@ -1,9 +1,9 @@
 package dev.retort.adapter.cli;
 
 import dev.retort.adapter.config.RetortSettings;
+import dev.retort.api.Reporters;
 import dev.retort.core.application.port.in.MigrationTestUseCase;
 import dev.retort.core.application.port.out.ConnectionSettings;
-import dev.retort.core.domain.revision.MigrationStep;
 import dev.retort.core.application.port.out.Reporter;
 import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.application.port.out.TargetSchemaSource;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -44,7 +43,7 @@ final class TestCli implements Callable<Integer> {
                     settings.versionTable(), settings.historyTable());
             TargetSchemaSource target = settings.targetMetadata() == null ? null : root.get(TargetSchemaSource.class);
             MigrationTestUseCase tests = new MigrationTestService(root.get(ScriptRepository.class), target,
-                    new ConfiguredConnector(root.get(DialectRegistry.class), connection), root.verbose() ? root.get(Reporter.class) : quiet(),
+                    new ConfiguredConnector(root.get(DialectRegistry.class), connection), root.verbose() ? root.get(Reporter.class) : Reporters.silent(),
                     new DiffOptions(settings.includeTables(), settings.excludeTables()));
             String label = Secrets.mask(url, settings.password()) + (throwaway != null ? " (throwaway)" : "");
             if (!root.quiet()) {
@@ -70,25 +69,5 @@ final class TestCli implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private static Reporter quiet() {
-        return new Reporter() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void stepStarting(int index, int total, MigrationStep step) {
-            }
-
-            @Override
-            public void stepFinished(int index, int total, MigrationStep step, Duration took) {
-            }
-        };
     }
 }

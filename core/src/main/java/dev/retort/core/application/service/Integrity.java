@@ -53,6 +53,17 @@ final class Integrity {
         return out;
     }
 
+    /** The revisions the heads include: the heads and their ancestors. */
+    static Set<RevisionId> applied(RevisionGraph graph, List<RevisionId> heads) {
+        Set<RevisionId> applied = new HashSet<>();
+        for (RevisionId h : heads) {
+            if (graph.contains(h)) {
+                graph.history(":" + h.value(), List.of()).forEach(r -> applied.add(r.id()));
+            }
+        }
+        return applied;
+    }
+
     /** Applied revisions (ancestors of the heads) whose last recorded checksum differs from their file's. */
     static List<Mismatch> mismatches(RevisionGraph graph, List<RevisionId> heads, List<HistoryEntry> entries) {
         Map<String, HistoryEntry> recorded = new LinkedHashMap<>();
@@ -62,12 +73,7 @@ final class Integrity {
                 recorded.put(e.revision(), e);
             }
         }
-        Set<RevisionId> applied = new HashSet<>();
-        for (RevisionId h : heads) {
-            if (graph.contains(h)) {
-                graph.history(":" + h.value(), List.of()).forEach(r -> applied.add(r.id()));
-            }
-        }
+        Set<RevisionId> applied = applied(graph, heads);
         List<Mismatch> out = new ArrayList<>();
         for (Map.Entry<String, HistoryEntry> e : recorded.entrySet()) {
             RevisionId id;

@@ -43,12 +43,8 @@ public final class IntegrityService implements IntegrityUseCase, AppliedHistoryQ
             Set<String> recorded = new HashSet<>();
             entries.stream().filter(e -> e.outcome() == HistoryEntry.Outcome.SUCCESS && e.direction() == Direction.UPGRADE)
                     .forEach(e -> recorded.add(e.revision()));
-            Set<String> applied = new HashSet<>();
-            for (RevisionId h : heads) {
-                graph.history(":" + h.value(), List.of()).forEach(r -> applied.add(r.id().value()));
-            }
-            applied.retainAll(recorded);
-            return new VerifyReport(applied.size(), mismatches, dirty);
+            long withChecksums = Integrity.applied(graph, heads).stream().filter(id -> recorded.contains(id.value())).count();
+            return new VerifyReport((int) withChecksums, mismatches, dirty);
         }
     }
 
