@@ -9,6 +9,7 @@ import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AddPrimaryKey;
 import dev.retort.core.domain.operation.AddUniqueConstraint;
 import dev.retort.core.domain.operation.AlterColumn;
+import dev.retort.core.domain.operation.AlterTable;
 import dev.retort.core.domain.operation.ConstraintType;
 import dev.retort.core.domain.operation.CreateIndex;
 import dev.retort.core.domain.operation.CreateTable;
@@ -49,6 +50,7 @@ final class OperationYaml {
         SHAPES.put("drop_column", "{table, column}");
         SHAPES.put("alter_column", "{table, column, type?, nullable?, default?, comment?}");
         SHAPES.put("rename_column", "{table, column, new_name}");
+        SHAPES.put("alter_table", "{table, comment}  (comment: null removes it)");
         SHAPES.put("create_index", "{name, table, columns, unique?}");
         SHAPES.put("drop_index", "{name, table}");
         SHAPES.put("add_primary_key", "{table, columns, name?}");
@@ -117,6 +119,11 @@ final class OperationYaml {
                 yield new DropColumn(r.text("table", "the table name"), r.text("column", "the column name"));
             }
             case "alter_column" -> alterColumn(reader(src, v, op, "table", "column", "type", "nullable", "default", "comment"));
+            case "alter_table" -> {
+                MappingReader r = reader(src, v, op, "table", "comment");
+                String table = r.text("table", "the table name");
+                yield new AlterTable(table, r.has("comment") ? new AlterColumn.Change(r.optText("comment", "the table comment")) : null);
+            }
             case "rename_column" -> {
                 MappingReader r = reader(src, v, op, "table", "column", "new_name");
                 yield new RenameColumn(r.text("table", "the table name"), r.text("column", "the current column name"),
@@ -281,6 +288,13 @@ final class OperationYaml {
             } else {
                 m.text(key, change.value());
             }
+        }
+
+        @Override
+        public List<String> visitAlterTable(AlterTable op) {
+            FlowMap m = new FlowMap().text("table", op.table());
+            change(m, "comment", op.comment());
+            return one("alter_table", m);
         }
 
         @Override

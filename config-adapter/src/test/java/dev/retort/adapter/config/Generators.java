@@ -6,6 +6,7 @@ import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AddPrimaryKey;
 import dev.retort.core.domain.operation.AddUniqueConstraint;
 import dev.retort.core.domain.operation.AlterColumn;
+import dev.retort.core.domain.operation.AlterTable;
 import dev.retort.core.domain.operation.ConstraintType;
 import dev.retort.core.domain.operation.CreateIndex;
 import dev.retort.core.domain.operation.CreateTable;
@@ -141,6 +142,7 @@ final class Generators {
                 Combinators.combine(n, n).as(DropColumn::new),
                 alter,
                 Combinators.combine(n, n, n).as(RenameColumn::new),
+                Combinators.combine(n, text().injectNull(0.3)).as(AlterTable::comment),
                 Combinators.combine(n, n, n.list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(true, false))
                         .as((t, i, cols, u) -> new CreateIndex(t, new Index(i, cols, u))),
                 Combinators.combine(n, n).as(DropIndex::new),

@@ -8,6 +8,7 @@ import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AddPrimaryKey;
 import dev.retort.core.domain.operation.AddUniqueConstraint;
 import dev.retort.core.domain.operation.AlterColumn;
+import dev.retort.core.domain.operation.AlterTable;
 import dev.retort.core.domain.operation.CreateIndex;
 import dev.retort.core.domain.operation.CreateTable;
 import dev.retort.core.domain.operation.DropColumn;
@@ -163,6 +164,14 @@ public abstract class AbstractDdlRenderer implements DdlRenderer, OperationVisit
 
     /** Statements setting a table's and its columns' comments after CREATE TABLE; none by default. */
     protected List<String> commentStatements(Table table) {
+        return List.of();
+    }
+
+    /**
+     * Statements setting or removing ({@code comment == null}) a table's comment; none by default,
+     * so dialects without comments ignore them.
+     */
+    protected List<String> tableCommentStatements(String table, String comment) {
         return List.of();
     }
 
@@ -339,6 +348,11 @@ public abstract class AbstractDdlRenderer implements DdlRenderer, OperationVisit
             out.addAll(columnCommentStatements(op.table(), op.column(), op.comment().value()));
         }
         return out;
+    }
+
+    @Override
+    public List<String> visitAlterTable(AlterTable op) {
+        return tableCommentStatements(op.table(), op.comment().value());
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AddPrimaryKey;
 import dev.retort.core.domain.operation.AddUniqueConstraint;
 import dev.retort.core.domain.operation.AlterColumn;
+import dev.retort.core.domain.operation.AlterTable;
 import dev.retort.core.domain.operation.ConstraintType;
 import dev.retort.core.domain.operation.CreateIndex;
 import dev.retort.core.domain.operation.CreateTable;
@@ -430,6 +431,30 @@ public abstract class DialectContractTest {
                 new AlterColumn("person", "name", null, null, null, new AlterColumn.Change("the name")),
                 new AlterColumn("person", "name", null, null, null, new AlterColumn.Change("it's the full name")),
                 new AlterColumn("person", "name", null, null, null, new AlterColumn.Change(null)));
+    }
+
+    @Test
+    void alter_table_comment_round_trips() throws Exception {
+        roundTrip(List.of(person()),
+                AlterTable.comment("person", "people we know"),
+                AlterTable.comment("person", "it's everyone; really"),
+                AlterTable.comment("person", null));
+    }
+
+    @Test
+    void autogenerate_finds_a_changed_table_comment_where_the_database_keeps_comments() {
+        Table noted = person().withComment("old words");
+        apply(new CreateTable(noted));
+        DiffOptions options = DiffOptions.DEFAULT.withComparable(dialect.normalizer()::normalize);
+        Schema want = new Schema(List.of(noted.withComment("new words")));
+        List<Operation> ops = SchemaDiff.compare(dialect.inspector().inspect(), want, options);
+        if (supports(ContractFeature.COMMENTS)) {
+            assertEquals(List.of(AlterTable.comment("person", "new words")), ops);
+            apply(ops.get(0));
+            assertEquals(List.of(), SchemaDiff.compare(dialect.inspector().inspect(), want, options), "after applying the change");
+        } else {
+            assertEquals(List.of(), ops, "a database without comments has nothing to change");
+        }
     }
 
     @Test

@@ -206,6 +206,12 @@ public class MysqlDdlRenderer extends AbstractDdlRenderer {
         return " " + TABLE_OPTIONS + (table.comment() == null ? "" : " COMMENT=" + literal(table.comment()));
     }
 
+    /** MySQL has no NULL table comment: an empty one is none, and the inspector reads it back as none. */
+    @Override
+    protected List<String> tableCommentStatements(String table, String comment) {
+        return List.of("ALTER TABLE " + quote(table) + " COMMENT = " + literal(comment == null ? "" : comment));
+    }
+
     // ---------------------------------------------------------------- keys and indexes
 
     /** MySQL names every primary key PRIMARY and ignores a given name, so none is written. */

@@ -175,7 +175,7 @@ public class PostgresDdlRenderer extends AbstractDdlRenderer {
     protected List<String> commentStatements(Table table) {
         List<String> out = new ArrayList<>();
         if (table.comment() != null) {
-            out.add("COMMENT ON TABLE " + quote(table.name()) + " IS " + literal(table.comment()));
+            out.addAll(tableCommentStatements(table.name(), table.comment()));
         }
         for (Column c : table.columns()) {
             if (c.comment() != null) {
@@ -183,6 +183,11 @@ public class PostgresDdlRenderer extends AbstractDdlRenderer {
             }
         }
         return out;
+    }
+
+    @Override
+    protected List<String> tableCommentStatements(String table, String comment) {
+        return List.of("COMMENT ON TABLE " + quote(table) + " IS " + (comment == null ? "NULL" : literal(comment)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AddPrimaryKey;
 import dev.retort.core.domain.operation.AddUniqueConstraint;
 import dev.retort.core.domain.operation.AlterColumn;
+import dev.retort.core.domain.operation.AlterTable;
 import dev.retort.core.domain.operation.CreateIndex;
 import dev.retort.core.domain.operation.CreateTable;
 import dev.retort.core.domain.operation.DropColumn;
@@ -287,7 +288,7 @@ public class SqliteDdlRenderer extends AbstractDdlRenderer {
      * part of the new definition the rebuild writes anyway.
      */
     static boolean absorbable(Operation op) {
-        return op instanceof DropColumn || op instanceof CreateIndex || op instanceof DropIndex
+        return op instanceof DropColumn || op instanceof CreateIndex || op instanceof DropIndex || op instanceof AlterTable
                 || (op instanceof AlterColumn a && a.type() == null && a.nullable() == null && a.defaultValue() == null);
     }
 

@@ -7,6 +7,7 @@ import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AddPrimaryKey;
 import dev.retort.core.domain.operation.AddUniqueConstraint;
 import dev.retort.core.domain.operation.AlterColumn;
+import dev.retort.core.domain.operation.AlterTable;
 import dev.retort.core.domain.operation.ConstraintType;
 import dev.retort.core.domain.operation.CreateIndex;
 import dev.retort.core.domain.operation.CreateTable;
@@ -213,6 +214,9 @@ public final class SchemaDiff {
             String name = want.name();
             Table nHave = nCurrent.table(name).orElse(have);
             Table nWant = nTarget.table(name).orElse(want);
+            if (!Objects.equals(nHave.comment(), nWant.comment())) {
+                alterColumns.add(AlterTable.comment(name, want.comment()));
+            }
 
             List<String> added = new ArrayList<>();
             List<String> dropped = new ArrayList<>();

@@ -5,7 +5,7 @@ package dev.retort.core.domain.operation;
  * {@link OperationVisitor}, so adding a variant breaks the build of every renderer that misses it.
  */
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
-        RenameColumn, CreateIndex, DropIndex, AddPrimaryKey, AddUniqueConstraint, AddForeignKey, AddCheckConstraint,
+        RenameColumn, AlterTable, CreateIndex, DropIndex, AddPrimaryKey, AddUniqueConstraint, AddForeignKey, AddCheckConstraint,
         DropConstraint, ExecuteSql {
 
     <R> R accept(OperationVisitor<R> visitor);

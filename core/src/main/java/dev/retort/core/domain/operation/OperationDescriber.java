@@ -66,6 +66,11 @@ final class OperationDescriber implements OperationVisitor<String> {
     }
 
     @Override
+    public String visitAlterTable(AlterTable op) {
+        return "~ alter table " + op.table() + (op.comment().value() == null ? " drop comment" : " comment");
+    }
+
+    @Override
     public String visitRenameColumn(RenameColumn op) {
         return "~ rename column " + op.table() + "." + op.column() + " to " + op.newName();
     }

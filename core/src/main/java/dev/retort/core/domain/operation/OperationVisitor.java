@@ -16,6 +16,8 @@ public interface OperationVisitor<R> {
 
     R visitRenameColumn(RenameColumn op);
 
+    R visitAlterTable(AlterTable op);
+
     R visitCreateIndex(CreateIndex op);
 
     R visitDropIndex(DropIndex op);

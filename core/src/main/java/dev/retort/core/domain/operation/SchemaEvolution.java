@@ -187,6 +187,11 @@ public final class SchemaEvolution {
         }
 
         @Override
+        public Schema visitAlterTable(AlterTable op) {
+            return replace(op.table(), table(s, op.table()).withComment(op.comment().value()));
+        }
+
+        @Override
         public Schema visitRenameColumn(RenameColumn op) {
             Table t = table(s, op.table());
             Column c = column(t, op.column());
@@ -364,6 +369,11 @@ public final class SchemaEvolution {
                     op.nullable() == null ? null : c.nullable(),
                     op.defaultValue() == null ? null : new AlterColumn.Change(c.defaultValue()),
                     op.comment() == null ? null : new AlterColumn.Change(c.comment())));
+        }
+
+        @Override
+        public List<Operation> visitAlterTable(AlterTable op) {
+            return List.of(AlterTable.comment(op.table(), table(s, op.table()).comment()));
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.retort.core.domain.operation.AddForeignKey;
 import dev.retort.core.domain.operation.AddPrimaryKey;
 import dev.retort.core.domain.operation.AddUniqueConstraint;
 import dev.retort.core.domain.operation.AlterColumn;
+import dev.retort.core.domain.operation.AlterTable;
 import dev.retort.core.domain.operation.CreateIndex;
 import dev.retort.core.domain.operation.CreateTable;
 import dev.retort.core.domain.operation.DropColumn;
@@ -152,6 +153,11 @@ public final class RevisionChecksum {
                     + " nullable=" + (op.nullable() == null ? "~" : op.nullable())
                     + " default=" + (op.defaultValue() == null ? "~" : "set(" + q(op.defaultValue().value()) + ")")
                     + " comment=" + (op.comment() == null ? "~" : "set(" + q(op.comment().value()) + ")");
+        }
+
+        @Override
+        public String visitAlterTable(AlterTable op) {
+            return "alter_table " + q(op.table()) + " comment=set(" + q(op.comment().value()) + ")";
         }
 
         @Override

@@ -32,7 +32,7 @@ class SchemaEvolutionProperties {
     @Provide
     Arbitrary<List<Seed>> seeds() {
         Arbitrary<Integer> any = Arbitraries.integers().between(0, 1000);
-        return Combinators.combine(Arbitraries.integers().between(0, 17), any, any).as(Seed::new).list().ofMaxSize(25);
+        return Combinators.combine(Arbitraries.integers().between(0, 18), any, any).as(Seed::new).list().ofMaxSize(25);
     }
 
     @Property(tries = 200)
@@ -104,6 +104,7 @@ class SchemaEvolutionProperties {
             }
             case 14 -> t.foreignKeys().isEmpty() ? null : new DropConstraint(tn, pick(t.foreignKeys(), seed.b()).name(), ConstraintType.FOREIGN_KEY);
             case 15 -> new AddCheckConstraint(tn, new CheckConstraint("ck" + n, c.name() + " is not null"));
+            case 17 -> AlterTable.comment(tn, seed.b() % 3 == 0 ? null : "comment " + n);
             case 16 -> t.checks().isEmpty() ? null : new DropConstraint(tn, pick(t.checks(), seed.b()).name(), ConstraintType.CHECK);
             default -> t.columns().size() < 2 ? null
                     : new CreateIndex(tn, new Index("ixm" + n, List.of(t.columns().get(0).name(), t.columns().get(1).name()), false));
