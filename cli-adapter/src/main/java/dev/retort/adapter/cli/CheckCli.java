@@ -24,6 +24,11 @@ final class CheckCli implements Callable<Integer> {
     public Integer call() {
         CheckUseCase.CheckResult r = root.get(CheckUseCase.class).check();
         CliIo io = root.io();
+        if (root.verbose()) {
+            io.err().printf(java.util.Locale.ROOT, "Inspected %d table%s in %.3f s; compared with the model in %.3f s%n", r.timing().tables(),
+                    r.timing().tables() == 1 ? "" : "s",
+                    r.timing().inspection().toNanos() / 1e9, r.timing().diff().toNanos() / 1e9);
+        }
         if (format == OutputFormat.JSON) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("clean", r.clean());

@@ -37,6 +37,8 @@ class AutogenerateEndToEndTest {
         CliFixture.Run clean = cli.ok("check");
         assertEquals("", clean.out());
         assertTrue(clean.err().contains("No changes detected"), clean.err());
+        String timing = cli.ok("check", "--verbose").err();
+        assertTrue(timing.matches("(?s)Inspected 1 table in \\d+\\.\\d{3} s; compared with the model in \\d+\\.\\d{3} s\\R.*"), timing);
 
         cli.write("schema.yaml", ACCOUNT + "      - {name: note, type: text}\n");
         CliFixture.Run pending = cli.run("check");

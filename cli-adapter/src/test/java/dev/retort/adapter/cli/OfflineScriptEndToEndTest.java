@@ -160,7 +160,7 @@ class OfflineScriptEndToEndTest {
         return p;
     }
 
-    private static void run(Path script, String... command) throws IOException, InterruptedException {
+    static void run(Path script, String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectInput(script.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

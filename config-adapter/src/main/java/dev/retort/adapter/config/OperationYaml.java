@@ -18,6 +18,7 @@ import dev.retort.core.domain.operation.DropConstraint;
 import dev.retort.core.domain.operation.DropIndex;
 import dev.retort.core.domain.operation.DropTable;
 import dev.retort.core.domain.operation.ExecuteSql;
+import dev.retort.core.domain.schema.Table;
 import dev.retort.core.domain.operation.Operation;
 import dev.retort.core.domain.operation.OperationVisitor;
 import dev.retort.core.domain.operation.RenameColumn;
@@ -39,6 +40,9 @@ import java.util.function.Supplier;
 final class OperationYaml {
     /** Key of a {@code sql} map holding the text for every dialect without its own entry. */
     static final String ALL_DIALECTS = "all";
+    /** The key of a sql operation's mapping that states its effect on the schema, see {@link ExecuteSql#declares()}. */
+    static final String DECLARES = "declares";
+    static final String DECLARES_SHAPE = "{tables?: [table definitions the sql leaves behind], dropped?: [table names]}";
 
     private static final Map<String, String> SHAPES = new LinkedHashMap<>();
 
@@ -58,7 +62,7 @@ final class OperationYaml {
         SHAPES.put("add_foreign_key", "{table, columns, references: table(column, ...), on_delete?, on_update?, name?}");
         SHAPES.put("add_check_constraint", "{table, expression, name?}");
         SHAPES.put("drop_constraint", "{table, name, type: primary_key|unique|foreign_key|check}");
-        SHAPES.put("sql", "SQL text for every dialect, or {postgres: ..., mysql: ..., sqlite: ..., all: ...}");
+        SHAPES.put("sql", "SQL text for every dialect, or {postgres: ..., mysql: ..., sqlite: ..., all: ..., declares?: " + DECLARES_SHAPE + "}");
     }
 
     private static final String ITEM_EXPECTED = "one operation per list item, e.g. '- drop_table: invoice'";
@@ -215,7 +219,12 @@ final class OperationYaml {
         }
         String all = null;
         Map<String, String> perDialect = new LinkedHashMap<>();
+        ExecuteSql.Declared declares = null;
         for (YamlNode.Entry e : m.entries().values()) {
+            if (e.key().equals(DECLARES)) {
+                declares = declares(src, e.value());
+                continue;
+            }
             String text = MappingReader.text(src, e.value(), "sql for " + e.key(), "SQL text");
             if (e.key().equals(ALL_DIALECTS)) {
                 all = text;
@@ -223,7 +232,29 @@ final class OperationYaml {
                 perDialect.put(e.key(), text);
             }
         }
-        return new ExecuteSql(all, perDialect);
+        if (all == null && perDialect.isEmpty()) {
+            throw src.error(v.mark(), "sql has no statement", SHAPES.get("sql"));
+        }
+        return new ExecuteSql(all, perDialect, declares);
+    }
+
+    private static ExecuteSql.Declared declares(SourceFile src, YamlNode v) {
+        if (v instanceof Scalar s && s.isNull()) {
+            return ExecuteSql.Declared.NOTHING;
+        }
+        MappingReader r = new MappingReader(src, v, "declares of sql", DECLARES_SHAPE, List.of("tables", "dropped"));
+        List<Table> tables = new ArrayList<>();
+        YamlNode list = r.value("tables");
+        if (list != null) {
+            for (YamlNode item : MappingReader.sequence(src, list, "'tables' of declares", "a list of table definitions " + TableYaml.TABLE_SHAPE).items()) {
+                tables.add(TableYaml.read(src, item, "a table of declares"));
+            }
+        }
+        try {
+            return new ExecuteSql.Declared(tables, r.names("dropped", "a list of table names"));
+        } catch (IllegalArgumentException e) {
+            throw src.error(v.mark(), e.getMessage(), DECLARES_SHAPE, e);
+        }
     }
 
     // ---- writing -------------------------------------------------------------------------------
@@ -349,12 +380,23 @@ final class OperationYaml {
                 throw new ConfigException("cannot write a sql operation for a dialect named '" + ALL_DIALECTS
                         + "': the key means every dialect in revision files");
             }
-            if (op.perDialect().isEmpty()) {
+            if (op.perDialect().containsKey(DECLARES)) {
+                throw new ConfigException("cannot write a sql operation for a dialect named '" + DECLARES
+                        + "': the key states the sql's effect in revision files");
+            }
+            if (op.perDialect().isEmpty() && op.declares() == null) {
                 return YamlText.keyValue("sql", op.sql());
             }
             Map<String, String> entries = new LinkedHashMap<>(op.perDialect());
             if (op.sql() != null) {
                 entries.put(ALL_DIALECTS, op.sql());
+            }
+            if (op.declares() != null) {
+                List<String> out = new ArrayList<>();
+                out.add("sql:");
+                entries.forEach((dialect, text) -> out.addAll(YamlText.indent(YamlText.keyValue(YamlText.block(dialect), text), "  ", "  ")));
+                out.addAll(YamlText.indent(declaresLines(op.declares()), "  ", "  "));
+                return out;
             }
             if (entries.values().stream().noneMatch(YamlText::isMultiline)) {
                 FlowMap m = new FlowMap();
@@ -364,6 +406,25 @@ final class OperationYaml {
             List<String> out = new ArrayList<>();
             out.add("sql:");
             entries.forEach((dialect, text) -> out.addAll(YamlText.indent(YamlText.keyValue(YamlText.block(dialect), text), "  ", "  ")));
+            return out;
+        }
+
+        private static List<String> declaresLines(ExecuteSql.Declared d) {
+            List<String> out = new ArrayList<>();
+            if (d.tables().isEmpty() && d.dropped().isEmpty()) {
+                out.add(DECLARES + ": {}");
+                return out;
+            }
+            out.add(DECLARES + ":");
+            if (!d.tables().isEmpty()) {
+                out.add("  tables:");
+                for (Table t : d.tables()) {
+                    out.addAll(YamlText.indent(TableYaml.lines(t), "    - ", "      "));
+                }
+            }
+            if (!d.dropped().isEmpty()) {
+                out.add("  dropped: [" + String.join(", ", d.dropped().stream().map(YamlText::flow).toList()) + "]");
+            }
             return out;
         }
     }

@@ -32,6 +32,7 @@ import dev.retort.core.domain.schema.UniqueConstraint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -133,7 +134,10 @@ final class Generators {
                 nonBlankText().map(ExecuteSql::of),
                 Combinators.combine(text().injectNull(0.5),
                         Arbitraries.maps(Arbitraries.of("postgres", "mysql", "sqlite", "mariadb", "my dialect"), text()).ofMinSize(1).ofMaxSize(3))
-                        .as((all, map) -> new ExecuteSql(all, new TreeMap<>(map))));
+                        .as((all, map) -> new ExecuteSql(all, new TreeMap<>(map))),
+                Combinators.combine(nonBlankText(), table().list().ofMaxSize(2).uniqueElements(Table::name), name().list().ofMaxSize(2).uniqueElements())
+                        .as((all, tables, dropped) -> new ExecuteSql(all, Map.of(), new ExecuteSql.Declared(tables,
+                                dropped.stream().filter(d -> tables.stream().noneMatch(t -> t.name().equals(d))).toList()))));
         return Arbitraries.oneOf(
                 table().map(CreateTable::new),
                 n.map(DropTable::new),

@@ -12,6 +12,7 @@ import dev.retort.core.domain.diff.SchemaDiff;
 import dev.retort.core.domain.revision.RevisionGraph;
 import dev.retort.core.domain.revision.RevisionId;
 import dev.retort.core.domain.schema.Schema;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 
@@ -41,9 +42,13 @@ public final class CheckService implements CheckUseCase {
                         + " but the head" + (graph.heads().size() == 1 ? " is " : "s are ") + UpgradeService.describe(graph.heads())
                         + "; run `retort upgrade heads` first");
             }
+            long start = System.nanoTime();
             Schema live = Inspections.userSchema(dialect, connector);
+            long inspected = System.nanoTime();
             DiffResult diff = SchemaDiff.diff(live, wanted, diffOptions.withComparable(dialect.normalizer()::normalize));
-            return new CheckResult(heads, diff.operations(), diff.destructive(), diff.hints());
+            long compared = System.nanoTime();
+            return new CheckResult(heads, diff.operations(), diff.destructive(), diff.hints(),
+                    new CheckUseCase.Timing(live.tables().size(), Duration.ofNanos(inspected - start), Duration.ofNanos(compared - inspected)));
         }
     }
 }

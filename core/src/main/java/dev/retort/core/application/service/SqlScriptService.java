@@ -110,7 +110,9 @@ public final class SqlScriptService implements SqlScriptUseCase {
             } catch (RetortException e) {
                 RevisionId blamed = op.table() == null ? null : replay.unknownTables().get(op.table());
                 String why = blamed == null ? "" : "; table " + op.table() + " was changed by raw sql in revision " + blamed
-                        + ", so its definition is unknown offline: run this revision online, or replace that raw sql with operations";
+                        + ", so its definition is unknown offline: in revision " + blamed + ", declare what that sql leaves behind "
+                        + "(sql: {all: ..., declares: {tables: [the definition of " + op.table() + "]}}, or dropped: [" + op.table() + "]), "
+                        + "replace the raw sql with operations, or run this revision online";
                 return new RetortException("offline script, revision " + step.revision().where() + ": " + e.getMessage() + why, e);
             }
             replay = replay.apply(step.revision().id(), List.of(op));

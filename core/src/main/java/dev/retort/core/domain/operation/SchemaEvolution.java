@@ -298,7 +298,19 @@ public final class SchemaEvolution {
 
         @Override
         public Schema visitExecuteSql(ExecuteSql op) {
-            return s;
+            if (op.declares() == null) {
+                return s;
+            }
+            Schema out = s;
+            for (String gone : op.declares().dropped()) {
+                if (out.hasTable(gone)) {
+                    out = out.withoutTable(gone);
+                }
+            }
+            for (Table t : op.declares().tables()) {
+                out = out.hasTable(t.name()) ? out.replaceTable(t.name(), t) : out.withTable(t);
+            }
+            return out;
         }
     }
 

@@ -204,6 +204,12 @@ public final class RevisionChecksum {
         public String visitExecuteSql(ExecuteSql op) {
             StringBuilder sb = new StringBuilder("sql ").append(q(op.sql()));
             op.perDialect().forEach((k, v) -> sb.append(' ').append(q(k)).append('=').append(q(v)));
+            if (op.declares() != null) {
+                // Only when present, so that checksums of revisions written before declarations existed stay the same.
+                sb.append(" declares");
+                op.declares().tables().forEach(t -> sb.append(' ').append(visitCreateTable(new CreateTable(t))));
+                op.declares().dropped().forEach(d -> sb.append(" dropped ").append(q(d)));
+            }
             return sb.toString();
         }
     }

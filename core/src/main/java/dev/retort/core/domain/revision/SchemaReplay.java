@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * The schema at a revision without a database: replay the upgrade operations from base. Raw SQL is
  * opaque, so a table it may touch (one it names) becomes unknown from that revision on; the model
  * keeps its best guess for it, and {@link #unknownTables()} says which revision made it unknown.
+ * Raw SQL whose revision declares its effect ({@link ExecuteSql#declares()}) is replayed as
+ * declared instead, and the tables it declares are known again.
  * Immutable.
  */
 public final class SchemaReplay {
@@ -63,6 +65,12 @@ public final class SchemaReplay {
         Schema s = schema;
         Map<String, RevisionId> u = new LinkedHashMap<>(unknown);
         for (Operation op : ops) {
+            if (op instanceof ExecuteSql sql && sql.declares() != null) {
+                s = SchemaEvolution.apply(s, sql);
+                sql.declares().tables().forEach(t -> u.remove(t.name()));
+                sql.declares().dropped().forEach(u::remove);
+                continue;
+            }
             if (op instanceof ExecuteSql sql) {
                 for (String t : touched(s, sql)) {
                     u.put(t, revision);
