@@ -31,6 +31,11 @@ public final class ConfiguredConnector implements DatabaseConnector {
     }
 
     @Override
+    public java.util.Set<String> dialectNames() {
+        return registry.names();
+    }
+
+    @Override
     public Dialect connect() {
         return registry.open(settings);
     }

@@ -20,6 +20,13 @@ public final class DialectRegistry {
     }
 
     /** @throws DialectNotFoundException when no provider accepts the URL */
+    /** The providers' names, e.g. postgres, mysql, sqlite. */
+    public java.util.Set<String> names() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        providers.forEach(p -> out.add(p.name()));
+        return out;
+    }
+
     public DialectProvider forUrl(String url) {
         for (DialectProvider p : providers) {
             if (p.accepts(url)) {

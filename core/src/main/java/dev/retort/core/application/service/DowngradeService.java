@@ -34,6 +34,7 @@ public final class DowngradeService implements DowngradeUseCase {
                 reporter.info("Nothing to downgrade: the database is at " + UpgradeService.describe(heads));
                 return new MigrationResult(List.of(), heads, heads);
             }
+            SqlDialectKeys.check(plan, connector.dialectNames());
             return new MigrationRunner(reporter).run(dialect, plan);
         });
     }

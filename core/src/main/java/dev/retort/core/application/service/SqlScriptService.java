@@ -57,6 +57,7 @@ public final class SqlScriptService implements SqlScriptUseCase {
             plan = graph.downgradePlan(from, end.isEmpty() ? "base" : end);
         }
 
+        SqlDialectKeys.check(plan, dialects.names());
         StringBuilder out = new StringBuilder();
         String verb = command.direction() == Direction.UPGRADE ? "upgrade" : "downgrade";
         out.append("-- Retort offline ").append(verb).append(" script for ").append(dialect.name()).append(": ")

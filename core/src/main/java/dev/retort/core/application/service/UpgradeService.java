@@ -34,6 +34,7 @@ public final class UpgradeService implements UpgradeUseCase {
                 reporter.info("Nothing to upgrade: the database is at " + describe(heads));
                 return new MigrationResult(List.of(), heads, heads);
             }
+            SqlDialectKeys.check(plan, connector.dialectNames());
             return new MigrationRunner(reporter).run(dialect, plan);
         });
     }

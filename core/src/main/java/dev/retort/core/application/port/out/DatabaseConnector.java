@@ -17,6 +17,14 @@ public interface DatabaseConnector {
         return ConnectionSettings.DEFAULT_HISTORY_TABLE;
     }
 
+    /**
+     * @return the names of the installed dialects, against which {@code sql} operations' per-dialect
+     *         keys are checked before a run; empty (the default) checks nothing
+     */
+    default java.util.Set<String> dialectNames() {
+        return java.util.Set.of();
+    }
+
     /** @return how long to wait for the migration lock */
     default java.time.Duration lockTimeout() {
         return java.time.Duration.ofSeconds(60);
