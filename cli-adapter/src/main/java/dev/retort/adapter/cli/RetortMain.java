@@ -8,6 +8,7 @@ public final class RetortMain {
     }
 
     public static void main(String[] args) {
+        SilentLogging.install();
         CliIo io = CliIo.system(Path.of("").toAbsolutePath(), System.getenv());
         int code = RetortCli.run(io, args);
         io.flush();

@@ -33,7 +33,9 @@ public final class ProjectInitializer {
         Path project = projectDir.toAbsolutePath().normalize();
         Path config = (configFile == null ? project.resolve("retort.yaml") : project.resolve(configFile)).toAbsolutePath().normalize();
         Path scripts = project.resolve(scriptLocation).normalize();
-        Path schemaFile = (scripts.getParent() == null ? project : scripts.getParent()).resolve("schema.yaml");
+        // Beside the script location, but never outside the project (`retort init .` keeps it in the project).
+        Path schemaBase = scripts.getParent() == null || !scripts.getParent().startsWith(project) ? project : scripts.getParent();
+        Path schemaFile = schemaBase.resolve("schema.yaml");
         if (Files.exists(config)) {
             throw new ConfigException(config + " already exists; not overwriting it (edit it, or pass -c for another file)");
         }

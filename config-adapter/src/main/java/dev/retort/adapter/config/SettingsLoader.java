@@ -102,12 +102,13 @@ public final class SettingsLoader {
         }
         Boolean tx = v.bool("transaction_per_migration");
         List<Path> classpath = new ArrayList<>();
-        for (String entry : v.list("classpath")) {
+        for (String entry : v.list("classpath", "jar file or folder", "jar files or folders")) {
             classpath.add(path(projectDir, entry, v, "classpath"));
         }
         return new RetortSettings(file, projectDir, path(projectDir, scriptLocation, v, "script_location"),
                 SqliteUrls.resolve(url, projectDir), user, password, schema, targetMetadata, versionTable, fileTemplate,
-                tx == null || tx, classpath, v.list("include_tables"), v.list("exclude_tables"), v.map("target_options"), v.hooks(),
+                tx == null || tx, classpath, v.list("include_tables", "table name pattern", "table name patterns"),
+                v.list("exclude_tables", "table name pattern", "table name patterns"), v.map("target_options"), v.hooks(),
                 pick(null, "RETORT_HISTORY_TABLE", () -> v.text("history_table")), lockTimeout(v));
     }
 
@@ -206,15 +207,16 @@ public final class SettingsLoader {
             return MappingReader.bool(src, n, key);
         }
 
-        List<String> list(String key) {
+        /** @param what one item as a user would call it, e.g. "jar file or folder"; {@code whats} several */
+        List<String> list(String key, String what, String whats) {
             YamlNode n = node(key);
             if (n == null) {
                 return List.of();
             }
             List<String> out = new ArrayList<>();
             for (YamlNode item : n instanceof Scalar ? List.of(n)
-                    : MappingReader.sequence(src, n, key, "a list of jar files or folders").items()) {
-                String raw = MappingReader.text(src, item, "an item of " + key, "a jar file or folder");
+                    : MappingReader.sequence(src, n, key, "a list of " + whats).items()) {
+                String raw = MappingReader.text(src, item, "an item of " + key, "a " + what);
                 out.add(Interpolation.apply(raw, environment, src, item.mark(), key));
             }
             return out;

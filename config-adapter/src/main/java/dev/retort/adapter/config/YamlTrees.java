@@ -47,6 +47,7 @@ final class YamlTrees {
     /** Parses one YAML document; null when it is empty or only comments. */
     static YamlNode parse(String text, SourceFile src) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        rejectControlCharacters(body, src);
         try (YAMLParser p = FACTORY.createParser(body)) {
             if (p.nextToken() == null) {
                 return null;
@@ -57,7 +58,7 @@ final class YamlTrees {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw syntaxError(src, e);
+            throw syntaxError(src, e, body);
         } catch (IOException e) {
             throw new ConfigException(src.display() + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -69,7 +70,7 @@ final class YamlTrees {
      * SnakeYAML directly.
      */
     @SuppressWarnings("deprecation")
-    private static ConfigException syntaxError(SourceFile src, JsonProcessingException e) {
+    private static ConfigException syntaxError(SourceFile src, JsonProcessingException e, String text) {
         String expected = "well-formed YAML (check indentation, and quote values containing ': ', '#', '[' or '{')";
         if (e instanceof MarkedYAMLException y) {
             Mark m = y.getProblemMark();
@@ -78,10 +79,61 @@ final class YamlTrees {
             return src.error(at, "invalid YAML" + context + ": " + y.getProblem(), expected, e);
         }
         String msg = e.getOriginalMessage();
+        if (msg != null && msg.contains("nesting depth")) {
+            return src.error(tooDeep(text), "invalid YAML: nesting deeper than " + MAX_DEPTH + " levels of lists and mappings",
+                    "at most " + MAX_DEPTH + " nested lists and mappings", e);
+        }
         if (msg != null && msg.startsWith("Expected a field name")) {
             msg = "a mapping key must be a plain name, not a list or mapping";
         }
         return src.error(mark(e.getLocation()), "invalid YAML: " + msg, expected, e);
+    }
+
+    /** The parser's nesting limit (Jackson's default). */
+    private static final int MAX_DEPTH = 1000;
+
+    /** Where flow brackets first nest deeper than the parser allows (quoted text skipped); the file's start when not found. */
+    private static YamlNode.Mark tooDeep(String text) {
+        int depth = 0;
+        int line = 1;
+        int column = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    return new YamlNode.Mark(line, column);
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return new YamlNode.Mark(1, 1);
+    }
+
+    /** YAML allows tab, line breaks and printable characters only; a NUL or other control character is refused where it is. */
+    private static void rejectControlCharacters(String text, SourceFile src) {
+        int line = 1;
+        int column = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if ((c < 0x20 && c != '\t' && c != '\r') || (c >= 0x7F && c <= 0x9F && c != 0x85) || c == '\uFFFE' || c == '\uFFFF') {
+                throw src.error(new YamlNode.Mark(line, column), String.format(java.util.Locale.ROOT,
+                        "a control character U+%04X, which YAML does not allow", (int) c), "text without control characters");
+            }
+        }
     }
 
     private static YamlNode node(YAMLParser p, SourceFile src) throws IOException {

@@ -43,6 +43,15 @@ class ProjectInitializerTest {
     }
 
     @Test
+    void init_dot_keeps_every_file_inside_the_project() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        List<Path> created = init.init(project, ".", null);
+        assertTrue(created.stream().allMatch(p -> p.startsWith(project)), created.toString());
+        assertTrue(Files.exists(project.resolve("schema.yaml")));
+        assertEquals(List.of("project"), Files.list(dir).map(p -> p.getFileName().toString()).toList(), "nothing written beside the project");
+    }
+
+    @Test
     void the_commented_schema_example_is_valid_when_uncommented() throws IOException {
         init.init(dir, "migrations", null);
         Path schema = dir.resolve("schema.yaml");
