@@ -95,23 +95,15 @@ final class YamlTrees {
     /** Where flow brackets first nest deeper than the parser allows (quoted text skipped); the file's start when not found. */
     private static YamlNode.Mark tooDeep(String text) {
         int depth = 0;
-        int line = 1;
-        int column = 0;
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            column++;
-            if (c == '\n') {
-                line++;
-                column = 0;
-            } else if (quote != 0) {
-                quote = c == quote ? 0 : quote;
+            if (quote != 0) {
+                quote = c == quote || c == '\n' ? 0 : quote;
             } else if (c == '"' || c == '\'') {
                 quote = c;
-            } else if (c == '[' || c == '{') {
-                if (++depth > MAX_DEPTH) {
-                    return new YamlNode.Mark(line, column);
-                }
+            } else if ((c == '[' || c == '{') && ++depth > MAX_DEPTH) {
+                return markAt(text, i);
             } else if (c == ']' || c == '}') {
                 depth--;
             }
@@ -121,19 +113,26 @@ final class YamlTrees {
 
     /** YAML allows tab, line breaks and printable characters only; a NUL or other control character is refused where it is. */
     private static void rejectControlCharacters(String text, SourceFile src) {
-        int line = 1;
-        int column = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            column++;
-            if (c == '\n') {
-                line++;
-                column = 0;
-            } else if ((c < 0x20 && c != '\t' && c != '\r') || (c >= 0x7F && c <= 0x9F && c != 0x85) || c == '\uFFFE' || c == '\uFFFF') {
-                throw src.error(new YamlNode.Mark(line, column), String.format(java.util.Locale.ROOT,
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F && c != 0x85) || c == '\uFFFE' || c == '\uFFFF') {
+                throw src.error(markAt(text, i), String.format(java.util.Locale.ROOT,
                         "a control character U+%04X, which YAML does not allow", (int) c), "text without control characters");
             }
         }
+    }
+
+    /** Line and column (from 1) of a character of {@code text}. */
+    private static YamlNode.Mark markAt(String text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new YamlNode.Mark(line, index - lineStart + 1);
     }
 
     private static YamlNode node(YAMLParser p, SourceFile src) throws IOException {
