@@ -66,14 +66,23 @@ public abstract class AbstractRetortMojo extends AbstractMojo {
             getLog().info("Skipping Retort (retort.skip)");
             return;
         }
+        // The PostgreSQL driver logs some URL problems through java.util.logging with the URL as given,
+        // password included; Retort reports every failure itself, masked.
+        java.util.logging.Level driverLevel = POSTGRES_DRIVER_LOG.getLevel();
+        POSTGRES_DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
         try {
             run(configure().load());
         } catch (DatabaseException e) {
             throw new MojoExecutionException(mask(e.getMessage()), causeWhenDebugging(e));
         } catch (RetortException | IllegalArgumentException e) {
             throw new MojoFailureException(mask(e.getMessage()), causeWhenDebugging(e));
+        } finally {
+            POSTGRES_DRIVER_LOG.setLevel(driverLevel);
         }
     }
+
+    /** Held so that the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger POSTGRES_DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
 
     /**
      * The goal itself.
@@ -91,10 +100,14 @@ public abstract class AbstractRetortMojo extends AbstractMojo {
         return project;
     }
 
-    /** Retort's messages already mask URL passwords; this hides the one configured here too. */
+    /** Masks URL passwords, and literally every password configured here or in RETORT_URL / RETORT_PASSWORD. */
     String mask(String message) {
-        String m = message == null ? "" : message;
-        return password == null || password.isEmpty() ? m : m.replace(password, "***");
+        java.util.List<String> passwords = new java.util.ArrayList<>();
+        passwords.add(password);
+        passwords.add(System.getenv("RETORT_PASSWORD"));
+        passwords.addAll(dev.retort.core.domain.Secrets.passwordsIn(url));
+        passwords.addAll(dev.retort.core.domain.Secrets.passwordsIn(System.getenv("RETORT_URL")));
+        return dev.retort.core.domain.Secrets.maskAll(message == null ? "" : message, passwords);
     }
 
     // Maven appends every cause's message to the error line; the CLI's one line is complete, so
