@@ -54,6 +54,11 @@ final class DataSourceConnector implements DatabaseConnector {
         return settings.lockTimeout();
     }
 
+    @Override
+    public boolean transactionPerMigration() {
+        return settings.transactionPerMigration();
+    }
+
     /**
      * @throws DatabaseException when the DataSource gives no connection or its driver does not report a URL
      */

@@ -122,7 +122,7 @@ public final class RetortModule extends AbstractModule {
         if (assembly.dataSource() != null) {
             return new DataSourceConnector(assembly.dataSource(), settings, dialects);
         }
-        return new ConfiguredConnector(dialects, settings.connectionSettings(), settings.lockTimeout());
+        return new ConfiguredConnector(dialects, settings.connectionSettings(), settings.lockTimeout(), settings.transactionPerMigration());
     }
 
     /** With a DataSource, reading these connects once to learn its URL. */

@@ -103,6 +103,11 @@ public class SqliteDdlRenderer extends AbstractDdlRenderer {
      * switches foreign keys off before the revision's transaction begins and back on after it ends.
      */
     public static final String FOREIGN_KEYS_OFF = "PRAGMA foreign_keys = OFF";
+
+    @Override
+    public boolean mustStartTransaction(String statement) {
+        return FOREIGN_KEYS_OFF.equals(statement);
+    }
     /** Ends such a rebuild; a no-op inside a transaction, it restores enforcement when run without one. */
     public static final String FOREIGN_KEYS_ON = "PRAGMA foreign_keys = ON";
     /** The prefix of the table a rebuild copies the rows into. */

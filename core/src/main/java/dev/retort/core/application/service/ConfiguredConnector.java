@@ -9,15 +9,23 @@ public final class ConfiguredConnector implements DatabaseConnector {
     private final DialectRegistry registry;
     private final ConnectionSettings settings;
     private final java.time.Duration lockTimeout;
+    private final boolean transactionPerMigration;
 
     public ConfiguredConnector(DialectRegistry registry, ConnectionSettings settings) {
-        this(registry, settings, java.time.Duration.ofSeconds(60));
+        this(registry, settings, java.time.Duration.ofSeconds(60), true);
     }
 
-    public ConfiguredConnector(DialectRegistry registry, ConnectionSettings settings, java.time.Duration lockTimeout) {
+    public ConfiguredConnector(DialectRegistry registry, ConnectionSettings settings, java.time.Duration lockTimeout,
+                               boolean transactionPerMigration) {
         this.registry = registry;
         this.settings = settings;
         this.lockTimeout = lockTimeout;
+        this.transactionPerMigration = transactionPerMigration;
+    }
+
+    @Override
+    public boolean transactionPerMigration() {
+        return transactionPerMigration;
     }
 
     @Override

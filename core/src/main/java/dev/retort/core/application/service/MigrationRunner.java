@@ -33,6 +33,15 @@ final class MigrationRunner {
     }
 
     MigrationResult run(Dialect dialect, MigrationPlan plan) {
+        return run(dialect, plan, true);
+    }
+
+    /**
+     * @param transactionPerMigration false runs the whole plan as one transaction where the dialect
+     *                                has transactional DDL (Alembic's default): one commit, and a
+     *                                failure anywhere leaves the database as it was before the run
+     */
+    MigrationResult run(Dialect dialect, MigrationPlan plan, boolean transactionPerMigration) {
         List<List<String>> rendered = new ArrayList<>(plan.steps().size());
         Schema model = plan.isEmpty() ? Schema.EMPTY : dialect.inspector().inspect();
         for (MigrationStep step : plan.steps()) {
@@ -55,6 +64,12 @@ final class MigrationRunner {
         }
         List<MigrationStep> done = new ArrayList<>();
         int total = plan.steps().size();
+        boolean oneTransaction = !transactionPerMigration && dialect.capabilities().transactionalDdl() && total > 0;
+        if (oneTransaction) {
+            dialect.begin();
+            // e.g. SQLite's foreign keys off for a rebuild: once, first, for the whole run
+            rendered.stream().flatMap(List::stream).filter(dialect.renderer()::mustStartTransaction).distinct().forEach(dialect::execute);
+        }
         for (int k = 0; k < total; k++) {
             MigrationStep step = plan.steps().get(k);
             reporter.stepStarting(k + 1, total, step);
@@ -65,7 +80,9 @@ final class MigrationRunner {
                 history.append(new HistoryEntry(0, step.revision().id().value(), step.direction(), checksum, startedAt, null, 0,
                         HistoryEntry.Outcome.STARTED, null, null, USER, HOST));
             }
-            dialect.begin();
+            if (!oneTransaction) {
+                dialect.begin();
+            }
             String current = null;
             try {
                 for (String sql : rendered.get(k)) {
@@ -79,7 +96,9 @@ final class MigrationRunner {
                 Instant finished = Instant.now();
                 history.append(new HistoryEntry(0, step.revision().id().value(), step.direction(), checksum, startedAt, finished,
                         Duration.between(startedAt, finished).toMillis(), HistoryEntry.Outcome.SUCCESS, null, null, USER, HOST));
-                dialect.commit();
+                if (!oneTransaction) {
+                    dialect.commit();
+                }
             } catch (RuntimeException e) {
                 dialect.rollback();
                 recordFailure(history, step, checksum, startedAt, current, e);
@@ -87,7 +106,9 @@ final class MigrationRunner {
                 String cause = oneLine(e.getMessage());
                 String where = current == null ? " [while updating the version table]"
                         : cause.contains(oneLine(current)) ? "" : " [statement: " + oneLine(current) + "]";
-                String undone = dialect.capabilities().transactionalDdl()
+                String undone = oneTransaction
+                        ? "the whole run was rolled back (transaction_per_migration: false): no revision of it stays applied"
+                        : dialect.capabilities().transactionalDdl()
                         ? "the revision was rolled back"
                         : "this database does not roll back DDL: statements before the failing one stay applied";
                 throw new MigrationFailedException(step.revision().id().value(), current,
@@ -96,6 +117,9 @@ final class MigrationRunner {
             }
             done.add(step);
             reporter.stepFinished(k + 1, total, step, Duration.ofNanos(System.nanoTime() - started));
+        }
+        if (oneTransaction) {
+            dialect.commit();
         }
         return new MigrationResult(done, plan.headsBefore(), plan.headsAfter());
     }

@@ -35,7 +35,7 @@ public final class UpgradeService implements UpgradeUseCase {
                 return new MigrationResult(List.of(), heads, heads);
             }
             SqlDialectKeys.check(plan, connector.dialectNames());
-            return new MigrationRunner(reporter).run(dialect, plan);
+            return new MigrationRunner(reporter).run(dialect, plan, connector.transactionPerMigration());
         });
     }
 

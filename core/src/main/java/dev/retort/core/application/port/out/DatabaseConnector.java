@@ -25,6 +25,14 @@ public interface DatabaseConnector {
         return java.util.Set.of();
     }
 
+    /**
+     * @return whether each revision commits by itself ({@code transaction_per_migration: true}, the
+     *         default), or a whole run is one transaction where the database has transactional DDL
+     */
+    default boolean transactionPerMigration() {
+        return true;
+    }
+
     /** @return how long to wait for the migration lock */
     default java.time.Duration lockTimeout() {
         return java.time.Duration.ofSeconds(60);

@@ -42,6 +42,14 @@ public interface DdlRenderer {
     }
 
     /** Renders an operation that needs no knowledge of the schema before it. */
+    /**
+     * Whether a rendered statement must be the first of its transaction (SQLite switches foreign
+     * keys off only there). When a whole run is one transaction, such statements run once, first.
+     */
+    default boolean mustStartTransaction(String statement) {
+        return false;
+    }
+
     default List<String> render(Operation operation) {
         return render(operation, Schema.EMPTY);
     }
