@@ -12,6 +12,7 @@ import dev.retort.api.Retort;
 import dev.retort.core.application.port.in.MigrationResult;
 import dev.retort.core.application.port.out.DialectProvider;
 import dev.retort.core.domain.DatabaseException;
+import dev.retort.core.domain.MigrationFailedException;
 import dev.retort.core.domain.revision.RevisionId;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -159,8 +160,10 @@ class H2EndToEndTest {
         Files.writeString(scripts.resolve("versions/c3000000000c_raw.yaml"), RAW.replace("INSERT INTO account", "INSERT INTO no_such_table"));
         Retort retort = Retort.configure().url(url()).scriptLocation(scripts).reporter(Reporters.silent()).load();
 
-        assertThrows(RuntimeException.class, () -> retort.upgrade("head"));
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> retort.upgrade("head"));
 
+        assertTrue(e.getMessage().contains("c3000000000c") && e.getMessage().contains("no_such_table"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not roll back DDL"), "H2's capabilities say DDL is not transactional: " + e.getMessage());
         assertEquals(List.of(RevisionId.of("b2000000000b")), retort.current().stream().map(i -> i.id()).toList());
     }
 
