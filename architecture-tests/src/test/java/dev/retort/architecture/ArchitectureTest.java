@@ -77,6 +77,19 @@ class ArchitectureTest {
                             (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("dev.retort.dialect.jdbc")))
             .because("each dialect builds only on dialect-jdbc");
 
+    /**
+     * The example H2 dialect (examples/dialect-h2, docs/writing-a-dialect.md) shows that a dialect
+     * is written against core's out-ports and domain plus dialect-jdbc, and nothing else of Retort:
+     * not the services, the in-ports, another dialect, the API or the CLI. It reaches its driver
+     * through {@code java.sql.DriverManager} only, so not even H2's classes appear.
+     */
+    @ArchTest
+    static final ArchRule the_example_dialect_uses_only_core_ports_domain_and_dialect_jdbc = classes()
+            .that().resideInAPackage("dev.retort.dialect.h2..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.retort.core.domain..",
+                    "dev.retort.core.application.port.out..", "dev.retort.dialect.jdbc..", "dev.retort.dialect.h2..")
+            .because("adding a database must need nothing but its own module on top of the ports and the shared JDBC base");
+
     @ArchTest
     static final ArchRule dialects_do_not_depend_on_cli_or_config = noClasses()
             .that().resideInAPackage("dev.retort.dialect..")

@@ -3,6 +3,7 @@ package dev.retort.dialect.postgres;
 import dev.retort.core.application.port.out.ConnectionSettings;
 import dev.retort.dialect.jdbc.DialectContractTest;
 import dev.retort.dialect.jdbc.JdbcDialect;
+import dev.retort.dialect.jdbc.PostgresTestServer;
 import dev.retort.dialect.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the whole conformance suite against {@code RETORT_TEST_POSTGRES_URL}; every test (and every
+ * Runs the whole conformance suite against {@code RETORT_TEST_POSTGRES_URL} (else a PostgreSQL 15
+ * container, see {@link PostgresTestServer}); every test (and every
  * try of the property) works in a schema of its own, dropped afterwards. PostgreSQL supports every
  * contract feature and reads every portable type back (binary(n) as blob, which its normalizer
  * maps binary(n) to).
@@ -23,8 +25,9 @@ class PostgresDialectContractTest extends DialectContractTest {
     private String url;
     private String schema;
 
+    /** The server's URL: {@code RETORT_TEST_POSTGRES_URL}, else PostgreSQL 15 in Docker; see {@link PostgresTestServer}. */
     static String urlFromEnvironment() {
-        return TestDatabases.urlFromEnvironment(TestDatabases.POSTGRES_URL, "PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        return PostgresTestServer.url();
     }
 
     @Override
