@@ -66,23 +66,14 @@ public abstract class AbstractRetortMojo extends AbstractMojo {
             getLog().info("Skipping Retort (retort.skip)");
             return;
         }
-        // The PostgreSQL driver logs some URL problems through java.util.logging with the URL as given,
-        // password included; Retort reports every failure itself, masked.
-        java.util.logging.Level driverLevel = POSTGRES_DRIVER_LOG.getLevel();
-        POSTGRES_DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
-        try {
+        try (DriverLogging quiet = DriverLogging.quiet()) {
             run(configure().load());
         } catch (DatabaseException e) {
             throw new MojoExecutionException(mask(e.getMessage()), causeWhenDebugging(e));
         } catch (RetortException | IllegalArgumentException e) {
             throw new MojoFailureException(mask(e.getMessage()), causeWhenDebugging(e));
-        } finally {
-            POSTGRES_DRIVER_LOG.setLevel(driverLevel);
         }
     }
-
-    /** Held so that the level set on it stays (java.util.logging keeps loggers weakly). */
-    private static final java.util.logging.Logger POSTGRES_DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
 
     /**
      * The goal itself.

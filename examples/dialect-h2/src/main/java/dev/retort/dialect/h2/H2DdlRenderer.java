@@ -60,7 +60,7 @@ final class H2DdlRenderer extends AbstractDdlRenderer {
     protected List<String> commentStatements(Table table) {
         List<String> out = new ArrayList<>();
         if (table.comment() != null) {
-            out.add("COMMENT ON TABLE " + quote(table.name()) + " IS " + literal(table.comment()));
+            out.addAll(tableCommentStatements(table.name(), table.comment()));
         }
         for (Column c : table.columns()) {
             if (c.comment() != null) {
@@ -68,6 +68,11 @@ final class H2DdlRenderer extends AbstractDdlRenderer {
             }
         }
         return out;
+    }
+
+    @Override
+    protected List<String> tableCommentStatements(String table, String comment) {
+        return List.of("COMMENT ON TABLE " + quote(table) + " IS " + (comment == null ? "NULL" : literal(comment)));
     }
 
     @Override
