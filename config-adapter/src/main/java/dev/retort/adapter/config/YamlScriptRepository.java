@@ -4,6 +4,7 @@ import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.domain.ConfigException;
 import dev.retort.core.domain.revision.Revision;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -92,11 +94,37 @@ public final class YamlScriptRepository implements ScriptRepository {
         } catch (IOException e) {
             throw new ConfigException("cannot list " + display(versions) + ": " + e.getMessage(), e);
         }
-        List<Revision> out = new ArrayList<>(files.size());
-        for (Path f : files) {
-            out.add(RevisionYaml.read(SourceFile.of(f, workingDir)));
+        Object[] read = new Object[files.size()];
+        IntStream.range(0, read.length).parallel().forEach(k -> {
+            try {
+                read[k] = read(SourceFile.of(files.get(k), workingDir));
+            } catch (RuntimeException e) {
+                read[k] = e;
+            }
+        });
+        List<Revision> out = new ArrayList<>(read.length);
+        for (Object r : read) {
+            if (r instanceof RuntimeException e) {
+                throw e;    // the first bad file in name order, whichever thread read it
+            }
+            out.add((Revision) r);
         }
         return out;
+    }
+
+    /**
+     * The header through {@link RevisionHeader}'s fast path when the file is laid out plainly (its
+     * operations are then read on first use), else the whole file through the YAML parser.
+     */
+    private static Revision read(SourceFile src) {
+        String text;
+        try {
+            text = Files.readString(src.path());
+        } catch (IOException | UncheckedIOException e) {
+            return RevisionYaml.read(src);    // reads again, for the usual message about the file
+        }
+        Revision fast = RevisionHeader.read(text, src);
+        return fast != null ? fast : RevisionYaml.parse(text, src);
     }
 
     static boolean isRevisionFile(Path p) {

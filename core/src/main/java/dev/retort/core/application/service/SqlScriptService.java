@@ -56,6 +56,7 @@ public final class SqlScriptService implements SqlScriptUseCase {
             }
             plan = graph.downgradePlan(from, end.isEmpty() ? "base" : end);
         }
+        plan.readOperations();
 
         StringBuilder out = new StringBuilder();
         String verb = command.direction() == Direction.UPGRADE ? "upgrade" : "downgrade";
