@@ -3,10 +3,8 @@ package dev.retort.core.domain.schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,21 +12,19 @@ import java.util.Set;
 /**
  * An immutable set of tables, in declaration order. Replaying N revisions derives N schemas one
  * table apart, so deriving one ({@link #withTable}, {@link #replaceTable}, {@link #withoutTable})
- * copies only the table references and checks only the changed name, and a schema that is asked
- * for tables often indexes them by name.
+ * copies only the table references and updates a persistent name index in O(log N), and
+ * {@link #table} is a lookup in that index.
  */
 public final class Schema {
     public static final Schema EMPTY = new Schema(List.of());
-    private static final int SCANS_BEFORE_INDEX = 4;
 
     private final List<Table> tables;
     private final Table[] array;
-    private volatile Map<String, Table> index;
-    private int scans;
+    private final TableIndex index;
 
     /** @throws IllegalArgumentException when two tables have the same name */
     public Schema(List<Table> tables) {
-        this(tables.toArray(new Table[0]));
+        this(tables.toArray(new Table[0]), null);
         Set<String> seen = new HashSet<>();
         for (Table t : array) {
             if (!seen.add(t.name())) {
@@ -37,13 +33,14 @@ public final class Schema {
         }
     }
 
-    /** Takes ownership of {@code array}, whose names are known to be distinct. */
-    private Schema(Table[] array) {
+    /** Takes ownership of {@code array}, whose names are known to be distinct, and of its index (null: build it). */
+    private Schema(Table[] array, TableIndex index) {
         for (Table t : array) {
             Objects.requireNonNull(t, "table");
         }
         this.array = array;
         this.tables = Collections.unmodifiableList(Arrays.asList(array));
+        this.index = index != null ? index : TableIndex.of(array);
     }
 
     public List<Table> tables() {
@@ -51,37 +48,21 @@ public final class Schema {
     }
 
     public Optional<Table> table(String name) {
-        return Optional.ofNullable(find(name));
+        return Optional.ofNullable(index.get(name));
     }
 
-    private Table find(String name) {
-        Map<String, Table> idx = index;
-        if (idx != null) {
-            return idx.get(name);
-        }
-        if (array.length > 16 && ++scans > SCANS_BEFORE_INDEX) {
-            Map<String, Table> built = new HashMap<>(array.length * 2);
-            for (Table t : array) {
-                built.put(t.name(), t);
-            }
-            index = built;
-            return built.get(name);
-        }
-        int i = position(name);
-        return i < 0 ? null : array[i];
-    }
-
-    private int position(String name) {
-        for (int i = 0; i < array.length; i++) {
-            if (array[i].name().equals(name)) {
+    /** Where {@code t} (this very table) sits in {@link #array}. */
+    private int position(Table t) {
+        for (int i = array.length - 1; i >= 0; i--) {
+            if (array[i] == t) {
                 return i;
             }
         }
-        return -1;
+        throw new IllegalStateException("table index out of step with the table list");
     }
 
     public boolean hasTable(String name) {
-        return find(name) != null;
+        return index.get(name) != null;
     }
 
     public List<String> tableNames() {
@@ -99,7 +80,7 @@ public final class Schema {
         }
         Table[] next = Arrays.copyOf(array, array.length + 1);
         next[array.length] = table;
-        return new Schema(next);
+        return new Schema(next, index.with(table));
     }
 
     /**
@@ -108,30 +89,32 @@ public final class Schema {
      * @throws IllegalArgumentException when the new name is taken by another table
      */
     public Schema replaceTable(String name, Table table) {
-        int i = position(name);
-        if (i < 0) {
+        Table old = index.get(name);
+        if (old == null) {
             return this;
         }
+        TableIndex next = index;
         if (!table.name().equals(name)) {
-            int other = position(table.name());
-            if (other >= 0 && other != i) {
+            if (hasTable(table.name())) {
                 throw new IllegalArgumentException("table " + table.name() + " is declared twice");
             }
+            next = next.without(name);
         }
-        Table[] next = array.clone();
-        next[i] = table;
-        return new Schema(next);
+        Table[] list = array.clone();
+        list[position(old)] = table;
+        return new Schema(list, next.with(table));
     }
 
     public Schema withoutTable(String name) {
-        int i = position(name);
-        if (i < 0) {
+        Table old = index.get(name);
+        if (old == null) {
             return this;
         }
+        int i = position(old);
         Table[] next = new Table[array.length - 1];
         System.arraycopy(array, 0, next, 0, i);
         System.arraycopy(array, i + 1, next, i, array.length - i - 1);
-        return new Schema(next);
+        return new Schema(next, index.without(name));
     }
 
     @Override
