@@ -3,7 +3,10 @@ package dev.retort.adapter.config;
 import dev.retort.core.domain.ConfigException;
 import dev.retort.core.domain.revision.Revision;
 import dev.retort.core.domain.revision.RevisionId;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -151,11 +154,53 @@ final class RevisionHeader {
     }
 
     private static Instant instant(String text) {
+        Instant quick = canonicalInstant(text);
+        if (quick != null) {
+            return quick;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             return OffsetDateTime.parse(text).toInstant();
         }
+    }
+
+    /**
+     * {@code 2026-11-25T10:00:00Z}, the form Retort writes, without a {@link java.time.format.DateTimeFormatter}
+     * (a tenth of reading a header); null for any other form or an invalid date or time, which
+     * {@link Instant#parse} then decides on.
+     */
+    private static Instant canonicalInstant(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int k = from; k < to; k++) {
+            char c = t.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Names as {@link MappingReader#names}: null/absent is empty, one text is a list of one; null when unusual. */

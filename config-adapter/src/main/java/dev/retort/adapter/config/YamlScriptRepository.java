@@ -94,10 +94,14 @@ public final class YamlScriptRepository implements ScriptRepository {
         } catch (IOException e) {
             throw new ConfigException("cannot list " + display(versions) + ": " + e.getMessage(), e);
         }
+        // Every file's path as shown is the folder's as shown plus its name: work that out once.
+        Path cwd = workingDir.toAbsolutePath().normalize();
+        String prefix = versions.toAbsolutePath().normalize().equals(cwd) ? "" : display(versions) + versions.getFileSystem().getSeparator();
         Object[] read = new Object[files.size()];
         IntStream.range(0, read.length).parallel().forEach(k -> {
             try {
-                read[k] = read(SourceFile.of(files.get(k), workingDir));
+                Path f = files.get(k);
+                read[k] = read(new SourceFile(f, prefix + f.getFileName()));
             } catch (RuntimeException e) {
                 read[k] = e;
             }

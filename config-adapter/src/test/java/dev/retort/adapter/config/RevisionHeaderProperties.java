@@ -53,7 +53,9 @@ class RevisionHeaderProperties {
         Revision full = RevisionYaml.parse(text, SRC);
         Revision fast = RevisionHeader.read(text, SRC);
 
-        if (plain(rev.message())) {
+        // Free text (a message with punctuation, raw SQL with an unbalanced bracket) may send a
+        // file to the full parser; the structured rest never should.
+        if (plain(rev.message()) && !text.contains("sql:")) {
             assertNotNull(fast, () -> "fast path gave up on:\n" + text);
         }
         if (fast != null) {
