@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -86,10 +85,12 @@ public final class YamlScriptRepository implements ScriptRepository {
         if (!Files.isDirectory(versions)) {
             return List.of();
         }
-        List<Path> files;
+        List<String> names;
         try (Stream<Path> s = Files.list(versions)) {
-            files = s.filter(YamlScriptRepository::isRevisionFile)
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+            // Sorted as strings: a comparator calling getFileName() allocates on every comparison.
+            names = s.filter(YamlScriptRepository::isRevisionFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new ConfigException("cannot list " + display(versions) + ": " + e.getMessage(), e);
@@ -97,11 +98,11 @@ public final class YamlScriptRepository implements ScriptRepository {
         // Every file's path as shown is the folder's as shown plus its name: work that out once.
         Path cwd = workingDir.toAbsolutePath().normalize();
         String prefix = versions.toAbsolutePath().normalize().equals(cwd) ? "" : display(versions) + versions.getFileSystem().getSeparator();
-        Object[] read = new Object[files.size()];
+        Object[] read = new Object[names.size()];
         IntStream.range(0, read.length).parallel().forEach(k -> {
             try {
-                Path f = files.get(k);
-                read[k] = read(new SourceFile(f, prefix + f.getFileName()));
+                String name = names.get(k);
+                read[k] = read(new SourceFile(versions.resolve(name), prefix + name));
             } catch (RuntimeException e) {
                 read[k] = e;
             }
