@@ -17,8 +17,21 @@ public final class RetortCli {
     }
 
     public static int run(CliIo io, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli prints, without building the command tree: start-up is most of --version.
+            io.out().println("retort " + VersionProvider.version());
+            io.flush();
+            return OK;
+        }
         RetortCommand root = new RetortCommand(io);
         CommandLine cmd = new CommandLine(root);
+        String named = subcommandIn(args);
+        boolean one = named != null && RetortCommand.SUBCOMMANDS.containsKey(named) && !named.equals("completion");
+        for (var e : RetortCommand.SUBCOMMANDS.entrySet()) {
+            if (!one || e.getKey().equals(named)) {
+                cmd.addSubcommand(e.getKey(), e.getValue());
+            }
+        }
         cmd.setOut(io.out());
         cmd.setErr(io.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -33,6 +46,28 @@ public final class RetortCli {
         int code = cmd.execute(args);
         io.flush();
         return code;
+    }
+
+    /**
+     * The first argument that is not an option of the root command (or an option's value), or
+     * null when there is none. A guess is enough: when it names no subcommand, all are registered
+     * and picocli reports the command line as before.
+     */
+    static String subcommandIn(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return null;
+            }
+            if (a.startsWith("-")) {
+                if (a.equals("-c") || a.equals("--config") || a.equals("--url")) {
+                    i++;
+                }
+                continue;
+            }
+            return a;
+        }
+        return null;
     }
 
     static int report(CliIo io, RetortCommand root, Exception ex) {

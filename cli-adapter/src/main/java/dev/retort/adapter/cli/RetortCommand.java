@@ -5,6 +5,9 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.retort.api.RetortModule;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +18,37 @@ import picocli.CommandLine.Spec;
 @Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Database schema migrations for the JVM, with Alembic's workflow.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {InitCli.class, RevisionCli.class, UpgradeCli.class, DowngradeCli.class, CurrentCli.class,
-                HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class, StampCli.class, MergeCli.class, CheckCli.class, GraphCli.class, VerifyCli.class, RepairCli.class, TestCli.class, CompletionCli.class},
         footer = {"", "Exit codes: 0 ok, 1 user error (bad input, graph problem), 2 database error.",
                 "Run 'retort COMMAND --help' for a command's options."})
 public final class RetortCommand implements Callable<Integer> {
+    /**
+     * The subcommands by name, in help order. {@link RetortCli} registers only the one a command
+     * line names (picocli reflects over every registered class at start-up), all of them for
+     * help, completion and unknown names.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("init", InitCli.class);
+        m.put("revision", RevisionCli.class);
+        m.put("upgrade", UpgradeCli.class);
+        m.put("downgrade", DowngradeCli.class);
+        m.put("current", CurrentCli.class);
+        m.put("history", HistoryCli.class);
+        m.put("heads", HeadsCli.class);
+        m.put("branches", BranchesCli.class);
+        m.put("show", ShowCli.class);
+        m.put("stamp", StampCli.class);
+        m.put("merge", MergeCli.class);
+        m.put("check", CheckCli.class);
+        m.put("graph", GraphCli.class);
+        m.put("verify", VerifyCli.class);
+        m.put("repair", RepairCli.class);
+        m.put("test", TestCli.class);
+        m.put("completion", CompletionCli.class);
+        return Collections.unmodifiableMap(m);
+    }
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Configuration file (default: retort.yaml in the working directory).")

@@ -4,16 +4,17 @@ import dev.retort.core.application.port.out.ScriptRepository;
 import dev.retort.core.domain.ConfigException;
 import dev.retort.core.domain.revision.Revision;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -84,19 +85,51 @@ public final class YamlScriptRepository implements ScriptRepository {
         if (!Files.isDirectory(versions)) {
             return List.of();
         }
-        List<Path> files;
+        List<String> names;
         try (Stream<Path> s = Files.list(versions)) {
-            files = s.filter(YamlScriptRepository::isRevisionFile)
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+            // Sorted as strings: a comparator calling getFileName() allocates on every comparison.
+            names = s.filter(YamlScriptRepository::isRevisionFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new ConfigException("cannot list " + display(versions) + ": " + e.getMessage(), e);
         }
-        List<Revision> out = new ArrayList<>(files.size());
-        for (Path f : files) {
-            out.add(RevisionYaml.read(SourceFile.of(f, workingDir)));
+        // Every file's path as shown is the folder's as shown plus its name: work that out once.
+        Path cwd = workingDir.toAbsolutePath().normalize();
+        String prefix = versions.toAbsolutePath().normalize().equals(cwd) ? "" : display(versions) + versions.getFileSystem().getSeparator();
+        Object[] read = new Object[names.size()];
+        IntStream.range(0, read.length).parallel().forEach(k -> {
+            try {
+                String name = names.get(k);
+                read[k] = read(new SourceFile(versions.resolve(name), prefix + name));
+            } catch (RuntimeException e) {
+                read[k] = e;
+            }
+        });
+        List<Revision> out = new ArrayList<>(read.length);
+        for (Object r : read) {
+            if (r instanceof RuntimeException e) {
+                throw e;    // the first bad file in name order, whichever thread read it
+            }
+            out.add((Revision) r);
         }
         return out;
+    }
+
+    /**
+     * The header through {@link RevisionHeader}'s fast path when the file is laid out plainly (its
+     * operations are then read on first use), else the whole file through the YAML parser.
+     */
+    private static Revision read(SourceFile src) {
+        String text;
+        try {
+            text = Files.readString(src.path());
+        } catch (IOException | UncheckedIOException e) {
+            return RevisionYaml.read(src);    // reads again, for the usual message about the file
+        }
+        Revision fast = RevisionHeader.read(text, src);
+        return fast != null ? fast : RevisionYaml.parse(text, src);
     }
 
     static boolean isRevisionFile(Path p) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.core.domain.ConfigException;
+import dev.retort.core.domain.revision.Revision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,8 @@ class RevisionFileErrorTest {
         Path versions = Files.createDirectories(dir.resolve("versions"));
         Files.writeString(versions.resolve("a1b2c3_bad.yaml"), text);
 
-        ConfigException e = assertThrows(ConfigException.class, () -> new YamlScriptRepository(dir, null, dir).loadAll());
+        // Operations are read on first use (graph-only commands never read them), so read them all.
+        ConfigException e = assertThrows(ConfigException.class, () -> new YamlScriptRepository(dir, null, dir).loadAll().forEach(Revision::body));
 
         String message = e.getMessage();
         assertTrue(message.startsWith("versions/a1b2c3_bad.yaml:" + position + ": "), message);

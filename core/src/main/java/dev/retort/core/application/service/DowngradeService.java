@@ -29,7 +29,7 @@ public final class DowngradeService implements DowngradeUseCase {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());
             Locked.checkIntegrity(dialect, graph, heads);
-            MigrationPlan plan = graph.downgradePlan(heads, command.target());
+            MigrationPlan plan = graph.downgradePlan(heads, command.target()).readOperations();
             if (plan.isEmpty()) {
                 reporter.info("Nothing to downgrade: the database is at " + UpgradeService.describe(heads));
                 return new MigrationResult(List.of(), heads, heads);

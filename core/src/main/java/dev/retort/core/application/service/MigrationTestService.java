@@ -46,6 +46,7 @@ public final class MigrationTestService implements MigrationTestUseCase {
             return new Report(databaseLabel, out);
         }
         out.add(new Outcome("single head", true, graph.heads().get(0).value()));
+        graph.upgradePlanTo(List.of(), graph.heads()).readOperations();
         try (Dialect dialect = connector.connect()) {
             List<RevisionId> start = dialect.versionStore().heads();
             Schema empty = Inspections.userSchema(dialect, connector);

@@ -56,6 +56,7 @@ public final class SqlScriptService implements SqlScriptUseCase {
             }
             plan = graph.downgradePlan(from, end.isEmpty() ? "base" : end);
         }
+        plan.readOperations();
 
         SqlDialectKeys.check(plan, dialects.names());
         StringBuilder out = new StringBuilder();

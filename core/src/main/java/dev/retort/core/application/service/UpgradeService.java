@@ -29,7 +29,7 @@ public final class UpgradeService implements UpgradeUseCase {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());
             Locked.checkIntegrity(dialect, graph, heads);
-            MigrationPlan plan = graph.upgradePlan(heads, command.target());
+            MigrationPlan plan = graph.upgradePlan(heads, command.target()).readOperations();
             if (plan.isEmpty()) {
                 reporter.info("Nothing to upgrade: the database is at " + describe(heads));
                 return new MigrationResult(List.of(), heads, heads);

@@ -13,4 +13,27 @@ public record MigrationPlan(List<MigrationStep> steps, List<RevisionId> headsBef
     public boolean isEmpty() {
         return steps.isEmpty();
     }
+
+    /**
+     * Reads the operations of every step's revision now, several files at a time, so that a
+     * malformed revision file stops the command before anything runs. When several are malformed,
+     * the first in plan order is the one reported.
+     *
+     * @return this plan
+     * @throws RuntimeException what reading the first malformed revision threw (a
+     *         {@link dev.retort.core.domain.ConfigException} for a file)
+     */
+    public MigrationPlan readOperations() {
+        steps.parallelStream().forEach(s -> {
+            try {
+                s.revision().body();
+            } catch (RuntimeException e) {
+                // Read again below, in order, so the reported file does not depend on thread timing.
+            }
+        });
+        for (MigrationStep s : steps) {
+            s.revision().body();
+        }
+        return this;
+    }
 }

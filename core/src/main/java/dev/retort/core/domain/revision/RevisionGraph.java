@@ -114,10 +114,11 @@ public final class RevisionGraph {
             allDown[i] = all.stream().mapToInt(Integer::intValue).toArray();
         }
         allUp = invert(allDown, n);
-        checkAcyclic();
+        int[] rank = checkAcyclic();
         normalizedDown = new int[n][];
+        int[] visited = new int[n];
         for (int i = 0; i < n; i++) {
-            normalizedDown[i] = normalize(i);
+            normalizedDown[i] = normalize(i, rank, visited);
         }
         labels = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -178,8 +179,10 @@ public final class RevisionGraph {
         return out;
     }
 
-    private void checkAcyclic() {
+    /** @return each revision's position in a topological order (ancestors first) */
+    private int[] checkAcyclic() {
         int n = revs.length;
+        int[] rank = new int[n];
         int[] indeg = new int[n];
         for (int i = 0; i < n; i++) {
             indeg[i] = allDown[i].length;
@@ -193,7 +196,7 @@ public final class RevisionGraph {
         int seen = 0;
         while (!queue.isEmpty()) {
             int i = queue.poll();
-            seen++;
+            rank[i] = seen++;
             for (int c : allUp[i]) {
                 if (--indeg[c] == 0) {
                     queue.add(c);
@@ -201,7 +204,7 @@ public final class RevisionGraph {
             }
         }
         if (seen == n) {
-            return;
+            return rank;
         }
         // Walk down from any node still in a cycle until a node repeats: that loop is a cycle.
         int start = -1;
@@ -238,21 +241,44 @@ public final class RevisionGraph {
         throw new RevisionCycleException("revision graph has a cycle: " + sb + "; fix down_revision or depends_on in one of these files", ids);
     }
 
-    private int[] normalize(int i) {
+    /**
+     * The parents and dependencies of {@code i} without those implied by another of them (an
+     * ancestor of another). One walk from all of them at once, and only through revisions ranked
+     * above the lowest of them: a path down from one to another never passes below it.
+     *
+     * @param visited scratch space shared between calls: {@code visited[x] == i + 1} marks x as seen
+     */
+    private int[] normalize(int i, int[] rank, int[] visited) {
         int[] all = allDown[i];
         if (all.length <= 1) {
             return all;
         }
-        List<Integer> keep = new ArrayList<>();
+        int floor = Integer.MAX_VALUE;
         for (int a : all) {
-            boolean implied = false;
-            for (int b : all) {
-                if (a != b && ancestorsOf(new int[] {b}).get(a)) {
-                    implied = true;
-                    break;
+            floor = Math.min(floor, rank[a]);
+        }
+        int mark = i + 1;
+        Deque<Integer> stack = new ArrayDeque<>();
+        for (int b : all) {
+            for (int d : allDown[b]) {
+                if (rank[d] >= floor && visited[d] != mark) {
+                    visited[d] = mark;
+                    stack.push(d);
                 }
             }
-            if (!implied) {
+        }
+        while (!stack.isEmpty()) {
+            int x = stack.pop();
+            for (int d : allDown[x]) {
+                if (rank[d] >= floor && visited[d] != mark) {
+                    visited[d] = mark;
+                    stack.push(d);
+                }
+            }
+        }
+        List<Integer> keep = new ArrayList<>();
+        for (int a : all) {
+            if (visited[a] != mark) {
                 keep.add(a);
             }
         }

@@ -7,11 +7,17 @@ import java.util.List;
 public interface ScriptRepository {
 
     /**
-     * Reads every revision file, in file-name order.
+     * Reads every revision file, in file-name order. An implementation may read only the headers
+     * now and the operations on first use ({@link Revision#lazy}); then a malformed operation
+     * surfaces from {@link Revision#upgrade()}, {@link Revision#downgrade()} or
+     * {@link Revision#body()} (services that run or render a plan read its revisions'
+     * operations first, with {@link dev.retort.core.domain.revision.MigrationPlan#readOperations()}).
+     * Thread-safe: lazy operations may be read from several threads.
      *
      * @return the revisions; empty when there are none
-     * @throws dev.retort.core.domain.ConfigException when a file is unreadable or malformed; the
-     *         message names the file, line and column and what was expected
+     * @throws dev.retort.core.domain.ConfigException when a file is unreadable or malformed (its
+     *         header, or anything when operations are read eagerly); the message names the file,
+     *         line and column and what was expected
      */
     List<Revision> loadAll();
 
