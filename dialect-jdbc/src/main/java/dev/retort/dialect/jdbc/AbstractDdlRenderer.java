@@ -162,25 +162,48 @@ public abstract class AbstractDdlRenderer implements DdlRenderer, OperationVisit
         return "";
     }
 
-    /** Statements setting a table's and its columns' comments after CREATE TABLE; none by default. */
+    /**
+     * Whether the database takes standard SQL's {@code COMMENT ON TABLE/COLUMN ... IS ...}
+     * (PostgreSQL, H2, Oracle, DB2); the comment hooks below then render it. False by default:
+     * no comments, or a dialect's own hooks (MySQL's inline {@code COMMENT}).
+     */
+    protected boolean commentOn() {
+        return false;
+    }
+
+    /** Statements setting a table's and its columns' comments after CREATE TABLE; none unless {@link #commentOn()}. */
     protected List<String> commentStatements(Table table) {
-        return List.of();
+        List<String> out = new ArrayList<>();
+        if (!commentOn()) {
+            return out;
+        }
+        if (table.comment() != null) {
+            out.addAll(tableCommentStatements(table.name(), table.comment()));
+        }
+        for (Column c : table.columns()) {
+            if (c.comment() != null) {
+                out.addAll(columnCommentStatements(table.name(), c.name(), c.comment()));
+            }
+        }
+        return out;
     }
 
     /**
-     * Statements setting or removing ({@code comment == null}) a table's comment; none by default,
-     * so dialects without comments ignore them.
+     * Statements setting or removing ({@code comment == null}) a table's comment: {@code COMMENT ON}
+     * when {@link #commentOn()}, else none, so dialects without comments ignore them.
      */
     protected List<String> tableCommentStatements(String table, String comment) {
-        return List.of();
+        return commentOn() ? List.of("COMMENT ON TABLE " + quote(table) + " IS " + (comment == null ? "NULL" : literal(comment))) : List.of();
     }
 
     /**
-     * Statements setting or removing ({@code comment == null}) one column's comment; none by
-     * default, so dialects without comments ignore them.
+     * Statements setting or removing ({@code comment == null}) one column's comment:
+     * {@code COMMENT ON} when {@link #commentOn()}, else none, so dialects without comments ignore them.
      */
     protected List<String> columnCommentStatements(String table, String column, String comment) {
-        return List.of();
+        return commentOn()
+                ? List.of("COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS " + (comment == null ? "NULL" : literal(comment)))
+                : List.of();
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.retort.dialect.h2;
 
 import dev.retort.core.domain.operation.AlterColumn;
-import dev.retort.core.domain.schema.Column;
 import dev.retort.core.domain.schema.ColumnType;
-import dev.retort.core.domain.schema.Table;
 import dev.retort.dialect.jdbc.AbstractDdlRenderer;
 import dev.retort.dialect.jdbc.SqlQuoting;
 import java.util.ArrayList;
@@ -56,28 +54,10 @@ final class H2DdlRenderer extends AbstractDdlRenderer {
         return false;
     }
 
+    /** Comments as standard SQL's {@code COMMENT ON} statements. */
     @Override
-    protected List<String> commentStatements(Table table) {
-        List<String> out = new ArrayList<>();
-        if (table.comment() != null) {
-            out.addAll(tableCommentStatements(table.name(), table.comment()));
-        }
-        for (Column c : table.columns()) {
-            if (c.comment() != null) {
-                out.addAll(columnCommentStatements(table.name(), c.name(), c.comment()));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    protected List<String> tableCommentStatements(String table, String comment) {
-        return List.of("COMMENT ON TABLE " + quote(table) + " IS " + (comment == null ? "NULL" : literal(comment)));
-    }
-
-    @Override
-    protected List<String> columnCommentStatements(String table, String column, String comment) {
-        return List.of("COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS " + (comment == null ? "NULL" : literal(comment)));
+    protected boolean commentOn() {
+        return true;
     }
 
     @Override
