@@ -94,35 +94,29 @@ public class JdbcHistoryStore implements HistoryStore {
     }
 
     @Override
-    public long append(HistoryEntry e) {
-        long rank;
-        try (PreparedStatement ps = dialect.connection().prepareStatement("SELECT MAX(" + dialect.quoting().identifier("installed_rank")
-                + ") FROM " + quotedTable); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            rank = rs.getLong(1) + 1;
-        } catch (SQLException ex) {
-            throw dialect.error("Cannot read history table " + table, ex);
-        }
+    public void append(HistoryEntry e) {
+        // INSERT ... SELECT: the next rank and the row in one round trip. Only the holder of the
+        // migration lock writes here, so MAX + 1 does not race.
+        String rank = dialect.quoting().identifier("installed_rank");
         String sql = "INSERT INTO " + quotedTable + " (" + String.join(", ", COLUMNS.stream().map(c -> dialect.quoting().identifier(c)).toList())
-                + ") VALUES (" + String.join(", ", COLUMNS.stream().map(c -> "?").toList()) + ")";
+                + ") SELECT COALESCE(MAX(" + rank + "), 0) + 1, " + String.join(", ", COLUMNS.stream().skip(1).map(c -> "?").toList())
+                + " FROM " + quotedTable;
         try (PreparedStatement ps = dialect.connection().prepareStatement(sql)) {
-            ps.setLong(1, rank);
-            ps.setString(2, e.revision());
-            ps.setString(3, e.direction().name());
-            ps.setString(4, e.checksum());
-            ps.setString(5, e.startedAt().toString());
-            ps.setString(6, e.finishedAt() == null ? null : e.finishedAt().toString());
-            ps.setLong(7, e.durationMillis());
-            ps.setString(8, e.outcome().name());
-            setText(ps, 9, e.statement());
-            setText(ps, 10, e.message());
-            ps.setString(11, e.executedBy());
-            ps.setString(12, e.host());
+            ps.setString(1, e.revision());
+            ps.setString(2, e.direction().name());
+            ps.setString(3, e.checksum());
+            ps.setString(4, e.startedAt().toString());
+            ps.setString(5, e.finishedAt() == null ? null : e.finishedAt().toString());
+            ps.setLong(6, e.durationMillis());
+            ps.setString(7, e.outcome().name());
+            setText(ps, 8, e.statement());
+            setText(ps, 9, e.message());
+            ps.setString(10, e.executedBy());
+            ps.setString(11, e.host());
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw dialect.error("Cannot write history table " + table, ex);
         }
-        return rank;
     }
 
     private static void setText(PreparedStatement ps, int index, String value) throws SQLException {
