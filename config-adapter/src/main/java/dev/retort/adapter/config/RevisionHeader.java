@@ -138,10 +138,16 @@ final class RevisionHeader {
                 return null;
             }
             Instant at = created == null ? null : instant(created);
-            return Revision.lazy(id, parents, labelList, dependsList, (String) message, at, src.display(), () -> body(src, id, parents));
+            return lazy(id, parents, labelList, dependsList, (String) message, at, src);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** A header whose operations are read from {@code src} on first use, checked to still be the same revision. */
+    static Revision lazy(RevisionId id, List<RevisionId> parents, List<String> labels, List<String> depends, String message, Instant created,
+                         SourceFile src) {
+        return Revision.lazy(id, parents, labels, depends, message, created, src.display(), () -> body(src, id, parents));
     }
 
     private static Revision.Body body(SourceFile src, RevisionId id, List<RevisionId> parents) {

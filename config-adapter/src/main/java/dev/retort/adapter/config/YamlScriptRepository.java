@@ -14,8 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Revision files under {@code <script_location>/versions/}: every {@code *.yaml} or {@code *.yml}
@@ -32,6 +37,7 @@ public final class YamlScriptRepository implements ScriptRepository {
     private final Path scriptLocation;
     private final FileTemplate template;
     private final Path workingDir;
+    private final RevisionHeaderCache cache;
 
     /**
      * @param scriptLocation the folder holding {@code versions/}
@@ -40,9 +46,15 @@ public final class YamlScriptRepository implements ScriptRepository {
      * @throws ConfigException when the template is invalid
      */
     public YamlScriptRepository(Path scriptLocation, String fileTemplate, Path workingDir) {
+        this(scriptLocation, fileTemplate, workingDir, !"off".equalsIgnoreCase(System.getenv("RETORT_HEADER_CACHE")));
+    }
+
+    /** @param headerCache whether to keep headers in {@code <script_location>/.retort_cache/} ({@link RevisionHeaderCache}) */
+    YamlScriptRepository(Path scriptLocation, String fileTemplate, Path workingDir, boolean headerCache) {
         this.scriptLocation = Objects.requireNonNull(scriptLocation, "scriptLocation");
         this.template = new FileTemplate(fileTemplate == null ? FileTemplate.DEFAULT : fileTemplate);
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+        this.cache = headerCache ? new RevisionHeaderCache(scriptLocation) : null;
     }
 
     /** Shows paths relative to the process's working directory. */
@@ -85,24 +97,62 @@ public final class YamlScriptRepository implements ScriptRepository {
         if (!Files.isDirectory(versions)) {
             return List.of();
         }
-        List<String> names;
-        try (Stream<Path> s = Files.list(versions)) {
-            // Sorted as strings: a comparator calling getFileName() allocates on every comparison.
-            names = s.filter(YamlScriptRepository::isRevisionFile)
-                    .map(p -> p.getFileName().toString())
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
+        // One stat per file (type, size, time, inode): the listing and the cache check together.
+        Map<String, RevisionHeaderCache.Stamp> stamps = new HashMap<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(versions)) {
+            for (Path p : dir) {
+                String name = p.getFileName().toString();
+                if (!isRevisionFileName(name)) {
+                    continue;
+                }
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(p, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue;    // deleted while listing, or a dangling link
+                }
+                if (a.isRegularFile()) {
+                    stamps.put(name, RevisionHeaderCache.Stamp.of(a));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
             throw new ConfigException("cannot list " + display(versions) + ": " + e.getMessage(), e);
         }
+        String[] names = stamps.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        Map<String, RevisionHeaderCache.Entry> cached = cache == null ? Map.of() : cache.read();
         // Every file's path as shown is the folder's as shown plus its name: work that out once.
         Path cwd = workingDir.toAbsolutePath().normalize();
         String prefix = versions.toAbsolutePath().normalize().equals(cwd) ? "" : display(versions) + versions.getFileSystem().getSeparator();
-        Object[] read = new Object[names.size()];
-        IntStream.range(0, read.length).parallel().forEach(k -> {
+        Object[] read = new Object[names.length];
+        RevisionHeaderCache.Entry[] entries = new RevisionHeaderCache.Entry[names.length];
+        List<Integer> misses = new ArrayList<>();
+        for (int k = 0; k < names.length; k++) {
+            RevisionHeaderCache.Entry hit = cached.get(names[k]);
+            if (hit != null && hit.stamp().equals(stamps.get(names[k]))) {
+                try {
+                    read[k] = hit.revision(new SourceFile(versions.resolve(names[k]), prefix + names[k]));
+                    entries[k] = hit;
+                    continue;
+                } catch (RuntimeException e) {
+                    // an entry that no longer makes a revision: read the file
+                }
+            }
+            misses.add(k);
+        }
+        misses.parallelStream().forEach(k -> {
             try {
-                String name = names.get(k);
-                read[k] = read(new SourceFile(versions.resolve(name), prefix + name));
+                String name = names[k];
+                SourceFile src = new SourceFile(versions.resolve(name), prefix + name);
+                String text = text(src);
+                Revision fast = text == null ? null : RevisionHeader.read(text, src);
+                if (fast != null) {
+                    read[k] = fast;
+                    entries[k] = RevisionHeaderCache.Entry.of(stamps.get(name), fast);
+                } else {
+                    // The whole file through the YAML parser; it also reports an unreadable file.
+                    read[k] = text == null ? RevisionYaml.read(src) : RevisionYaml.parse(text, src);
+                }
             } catch (RuntimeException e) {
                 read[k] = e;
             }
@@ -114,29 +164,36 @@ public final class YamlScriptRepository implements ScriptRepository {
             }
             out.add((Revision) r);
         }
+        if (cache != null && (!misses.isEmpty() || cached.size() != names.length)) {
+            Map<String, RevisionHeaderCache.Entry> next = new LinkedHashMap<>();
+            for (int k = 0; k < names.length; k++) {
+                if (entries[k] != null) {
+                    next.put(names[k], entries[k]);
+                }
+            }
+            if (!next.equals(cached)) {
+                cache.write(next);
+            }
+        }
         return out;
     }
 
-    /**
-     * The header through {@link RevisionHeader}'s fast path when the file is laid out plainly (its
-     * operations are then read on first use), else the whole file through the YAML parser.
-     */
-    private static Revision read(SourceFile src) {
-        String text;
+    /** The file's text, or null when it cannot be read (the YAML reader then says why). */
+    private static String text(SourceFile src) {
         try {
-            text = Files.readString(src.path());
+            return Files.readString(src.path());
         } catch (IOException | UncheckedIOException e) {
-            return RevisionYaml.read(src);    // reads again, for the usual message about the file
+            return null;
         }
-        Revision fast = RevisionHeader.read(text, src);
-        return fast != null ? fast : RevisionYaml.parse(text, src);
+    }
+
+    static boolean isRevisionFileName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && !name.startsWith("_") && (lower.endsWith(".yaml") || lower.endsWith(".yml"));
     }
 
     static boolean isRevisionFile(Path p) {
-        String name = p.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && !name.startsWith("_") && (lower.endsWith(".yaml") || lower.endsWith(".yml"))
-                && Files.isRegularFile(p);
+        return isRevisionFileName(p.getFileName().toString()) && Files.isRegularFile(p);
     }
 
     /**
