@@ -244,6 +244,17 @@ public final class RetortModule extends AbstractModule {
         return service;
     }
 
+    /**
+     * What {@link RevisionQueries} and {@link CurrentQuery} are bound to, made by the same provider
+     * methods but without an injector. A CLI run of {@code heads}, {@code history} or
+     * {@code current} asks one question and exits, and building the injector took a third of
+     * such a run (bench/README.md). Settings read here count for {@link #passwordsForMasking()}.
+     */
+    public RevisionQueryService revisionQueriesWithoutInjector() {
+        RetortSettings s = settings();
+        return queries(scripts(s), connector(dialects(), s));
+    }
+
     @Override
     protected void configure() {
         // Everything is provided by the methods above.

@@ -21,6 +21,11 @@ final class CliModule extends AbstractModule {
                 io.workDir(), new ConsoleReporter(io, quiet)));
     }
 
+    /** The read-only queries, without building an injector ({@link RetortModule#revisionQueriesWithoutInjector()}). */
+    dev.retort.core.application.service.RevisionQueryService revisionQueries() {
+        return shared.revisionQueriesWithoutInjector();
+    }
+
     /** The configured password once the settings were read, else null. */
     String loadedPassword() {
         return shared.passwordForMasking();

@@ -4,6 +4,9 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.retort.api.RetortModule;
+import dev.retort.core.application.port.in.CurrentQuery;
+import dev.retort.core.application.port.in.RevisionQueries;
+import dev.retort.core.application.service.RevisionQueryService;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -71,6 +74,7 @@ public final class RetortCommand implements Callable<Integer> {
     private final CliIo io;
     private Injector injector;
     private CliModule module;
+    private RevisionQueryService queries;
 
     RetortCommand(CliIo io) {
         this.io = io;
@@ -99,10 +103,22 @@ public final class RetortCommand implements Callable<Integer> {
         return io.workDir().resolve(c).normalize();
     }
 
-    /** The assembled application; built on first use so {@code --help} and {@code init} never load a config. */
+    /**
+     * The assembled application; built on first use so {@code --help} and {@code init} never load a
+     * config. The read-only queries (heads, history, branches, show, current) come without an
+     * injector while none has been built: the same objects, a tenth of a second sooner.
+     */
     <T> T get(Class<T> type) {
-        if (injector == null) {
+        if (module == null) {
             module = new CliModule(io, configFile(), url, quiet);
+        }
+        if (injector == null && (type == RevisionQueries.class || type == CurrentQuery.class)) {
+            if (queries == null) {
+                queries = module.revisionQueries();
+            }
+            return type.cast(queries);
+        }
+        if (injector == null) {
             injector = Guice.createInjector(Stage.DEVELOPMENT, module);
         }
         return RetortModule.get(injector, type);
