@@ -69,4 +69,31 @@ class LauncherIT {
         assertTrue(!slash.output().contains("pw-never") && !slash.output().contains("WARNING"), slash.output());
         assertEquals(1, slash.output().strip().lines().count(), "one line: " + slash.output());
     }
+
+    @Test
+    void sqlite_native_library_is_copied_once_beside_the_jar_and_a_broken_copy_is_survived() throws Exception {
+        String retort = ROOT.resolve("retort").toString();
+        assertEquals(0, exec(dir, retort, "init", "migrations").code());
+        Result first = exec(dir, retort, "current");
+        assertEquals(0, first.code(), first.output());
+        Path lib;
+        try (var s = Files.walk(ROOT.resolve("cli-adapter/target/native"))) {
+            lib = s.filter(p -> p.getFileName().toString().startsWith("libsqlitejdbc")).findFirst().orElseThrow();
+        }
+        assertTrue(lib.getParent().getFileName().toString().startsWith("sqlite-jdbc-"), lib.toString());
+        var copied = Files.getLastModifiedTime(lib);
+        Result second = exec(dir, retort, "current");
+        assertEquals(0, second.code(), second.output());
+        assertEquals(copied, Files.getLastModifiedTime(lib), "copied once");
+
+        byte[] good = Files.readAllBytes(lib);
+        try {
+            Files.writeString(lib, "not a library");
+            Result broken = exec(dir, retort, "current");
+            assertEquals(0, broken.code(), broken.output());
+            assertTrue(broken.output().contains("The database is at base"), broken.output());
+        } finally {
+            Files.write(lib, good);
+        }
+    }
 }

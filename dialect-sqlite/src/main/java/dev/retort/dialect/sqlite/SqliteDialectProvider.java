@@ -51,6 +51,7 @@ public class SqliteDialectProvider implements DialectProvider {
             throw new DatabaseException("Cannot open SQLite database " + settings.maskedUrl() + ": directory " + directory
                     + " does not exist; create it, or point the url at an existing directory");
         }
+        SqliteNativeLibrary.prepare();
         Connection connection = JdbcConnections.open(settings, settings.url(), "SQLite",
                 "check that the path is right and the file and its directory are writable");
         try (Statement st = connection.createStatement()) {
