@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# The floor of an online `upgrade head` with one transaction per revision: how long the database's
+# own command-line client (sqlite3, psql) takes to run exactly the statements Retort runs, beside
+# Retort's and Alembic's online `upgrade head` on the same project. See bench/README.md.
+#
+#   bench/floor.sh [--n N] [--shape linear|branchy] [--dbs sqlite,postgres] [--runs R]
+#                  [--out FILE] [--work DIR]
+#
+#   --n N        revisions (default 5000)
+#   --shape S    linear or branchy (default linear), as bench/lib/gen.py writes them
+#   --dbs LIST   sqlite, postgres or both (default sqlite,postgres; SQLite first)
+#   --runs R     runs per tool and database (default 3), interleaved floor, Retort, Alembic, ...
+#   --out FILE   the Markdown report (default bench/results/floor.md)
+#   --work DIR   project, scripts, SQLite files, logs, samples (default bench/work/floor)
+#   --help       this text
+#
+# The floor runs Retort's offline script (`retort upgrade head --sql --dialect sqlite|postgres`)
+# with `sqlite3 FILE < script` / `psql -f script` on a fresh database. Every run is checked
+# (N tables t_*, version table at the head). Needs the built jar (cli-adapter/target/retort-all.jar,
+# copied to DIR/dist first), sqlite3 and/or psql, PostgreSQL 15 at 127.0.0.1:5432 (user postgres,
+# trust) for postgres; Alembic (Debian's python3-alembic) is measured when /usr/bin/python3 has it.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH")
+PY=/usr/bin/python3           # Debian's Python: python3-alembic and python3-psycopg2 live there
+LIB=$BENCH/lib
+PG=(-h 127.0.0.1 -p 5432 -U postgres)
+
+die() { echo "floor: $*" >&2; exit 1; }
+say() { echo "floor: $*" >&2; }
+usage() { sed -n '2,/^set -euo/{/^set -euo/d; s/^# \{0,1\}//; p;}' "$0"; }
+
+# ---- options
+n=5000 shape=linear dbs=sqlite,postgres runs=3
+out=$BENCH/results/floor.md work=$BENCH/work/floor
+cmdline="bench/floor.sh${*:+ $*}"
+started=$(date +%s.%N)
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    -h | --help) usage; exit 0 ;;
+    --n | --shape | --dbs | --runs | --out | --work)
+      [[ $# -ge 2 ]] || die "$1 needs a value (see --help)"
+      opt=${1#--} val=$2; shift 2 ;;
+    --n=* | --shape=* | --dbs=* | --runs=* | --out=* | --work=*)
+      opt=${1%%=*} opt=${opt#--} val=${1#*=}; shift ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+  esac
+  case $opt in
+    n) n=$val ;; shape) shape=$val ;; dbs) dbs=$val ;; runs) runs=$val ;; out) out=$val ;; work) work=$val ;;
+  esac
+done
+[[ $n =~ ^[1-9][0-9]*$ ]] || die "--n wants a positive whole number, not '$n'"
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs wants a positive whole number, not '$runs'"
+[[ $shape == linear || $shape == branchy ]] || die "--shape is linear or branchy, not '$shape'"
+db_list=()
+for db in sqlite postgres; do [[ ",$dbs," == *",$db,"* ]] && db_list+=("$db"); done
+for db in ${dbs//,/ }; do [[ $db == sqlite || $db == postgres ]] || die "--dbs: unknown database '$db' (sqlite, postgres)"; done
+[[ ${#db_list[@]} -gt 0 ]] || die "--dbs names no database (sqlite, postgres)"
+has_db() { [[ " ${db_list[*]} " == *" $1 "* ]]; }
+[[ $out == /* ]] || out=$PWD/$out
+[[ $work == /* ]] || work=$PWD/$work
+
+# ---- prerequisites
+unset RETORT_URL DATABASE_URL     # Retort's RETORT_URL would override the project's url
+
+apt_install() {    # apt_install PACKAGE...: only where apt-get exists and we are root (as run.sh)
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "floor: installing $* from Debian's packages" >&2
+    apt-get install -y -q "$@" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
+  else
+    die "missing $*; install it (Debian: apt-get install $*)"
+  fi
+}
+
+[[ -x $PY ]] || apt_install python3
+command -v java >/dev/null || die "java is not on PATH (Java 17+ is needed)"
+jar=$ROOT/cli-adapter/target/retort-all.jar
+[[ -f $jar ]] || die "$jar is missing; build it first: mvn -B -q package -DskipTests"
+[[ -x $ROOT/retort ]] || die "the launcher $ROOT/retort is missing"
+if has_db sqlite; then
+  command -v sqlite3 >/dev/null || apt_install sqlite3
+  command -v sqlite3 >/dev/null || die "sqlite3 is still missing after installing it"
+fi
+if has_db postgres; then
+  for prog in psql createdb dropdb; do
+    command -v $prog >/dev/null || apt_install postgresql-client
+  done
+  psql "${PG[@]}" -X -d postgres -Atqc 'select 1' >/dev/null 2>&1 ||
+    die "PostgreSQL is not answering at 127.0.0.1:5432 as user postgres (trust auth); start it" \
+      "(pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start) or pass --dbs sqlite"
+fi
+notes=()
+alembic_ok=false alembic_pg_ok=false
+if $PY -c 'import alembic' 2>/dev/null; then
+  alembic_ok=true
+  if has_db postgres; then
+    if $PY -c 'import psycopg2' 2>/dev/null; then
+      alembic_pg_ok=true
+    else
+      notes+=("Alembic on PostgreSQL was not measured: /usr/bin/python3 has no psycopg2 (Debian: python3-psycopg2); floor.sh installs nothing for Alembic.")
+    fi
+  fi
+else
+  say "Alembic is not importable by $PY; its rows are skipped (Debian: apt-get install python3-alembic)"
+  notes+=("Alembic was not measured: \`/usr/bin/python3 -c 'import alembic'\` fails (Debian: python3-alembic); floor.sh installs nothing for Alembic.")
+fi
+
+# ---- PostgreSQL database of this run, dropped on any exit
+pgdb=bench_floor_$$
+pg_drop() { dropdb "${PG[@]}" --if-exists --force "$pgdb" >/dev/null 2>&1; }
+cleanup() {
+  if [[ -n ${child:-} ]]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
+  if has_db postgres; then pg_drop || echo "floor: could not drop database $pgdb; drop it by hand" >&2; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- a private copy of Retort (another build may replace the jar while this runs)
+mkdir -p "$work/dist/cli-adapter/target" "$work/db" "$work/logs" "$work/scripts" "$(dirname "$out")"
+dist=$work/dist
+cp "$ROOT/retort" "$dist/retort"
+retort=$dist/retort
+if ! cmp -s "$jar" "$dist/cli-adapter/target/retort-all.jar"; then   # same jar: keep its AppCDS archive
+  ok=false
+  for _ in $(seq 20); do       # another build may be rewriting the jar: take a whole copy
+    rm -f "$dist/cli-adapter/target/retort.jsa"
+    cp "$jar" "$dist/cli-adapter/target/retort-all.jar"
+    if $PY -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.exit(z.testzip() is not None)' \
+      "$dist/cli-adapter/target/retort-all.jar" 2>/dev/null; then
+      ok=true; break
+    fi
+    say "the jar is being rewritten; trying again in 5 s"; sleep 5
+  done
+  $ok || die "could not take a whole copy of $jar; build it first: mvn -B -q package -DskipTests"
+fi
+env -u RETORT_JAVA_OPTS "$retort" --version >/dev/null ||
+  die "the copied jar does not run ($retort --version); build it first: mvn -B -q package -DskipTests"
+
+# ---- the project, the warm-ups and the scripts
+proj=$work/projects/$shape-$n
+say "project: $shape, N=$n (bench/lib/gen.py)"
+$PY "$LIB/gen.py" "$proj" "$shape" "$n" retort,alembic
+head=$(tail -n 1 "$proj/graph.tsv" | cut -f2)
+[[ $head =~ ^[0-9a-f]{12}$ ]] || die "cannot read the head revision from $proj/graph.tsv"
+
+# Untimed: the first Retort command records the launcher's AppCDS archive (as run.sh's warm-up
+# does), the first Alembic command writes the revisions' bytecode caches.
+(cd "$proj/retort" && "$retort" -q heads >/dev/null) || die "retort heads failed in $proj/retort"
+if $alembic_ok; then
+  (cd "$proj/alembic" && $PY -m alembic -c alembic.ini heads >/dev/null 2>&1) || die "alembic heads failed in $proj/alembic"
+  $PY "$LIB/floor.py" ini "$proj/alembic/sqlite.ini" "sqlite:///$work/db/alembic.db"
+  $PY "$LIB/floor.py" ini "$proj/alembic/postgres.ini" "postgresql://postgres@127.0.0.1:5432/$pgdb"
+fi
+
+declare -A script
+script_args=()
+for db in "${db_list[@]}"; do
+  script[$db]=$work/scripts/$shape-$n-$db.sql
+  say "offline script: retort upgrade head --sql --dialect $db"
+  (cd "$proj/retort" && "$retort" upgrade head --sql --dialect "$db") >"${script[$db]}.tmp" ||
+    die "retort upgrade head --sql --dialect $db failed"
+  mv "${script[$db]}.tmp" "${script[$db]}"
+  begins=$(grep -c '^BEGIN;$' "${script[$db]}" || true)
+  commits=$(grep -c '^COMMIT;$' "${script[$db]}" || true)
+  [[ $begins == "$n" && $commits == "$n" ]] ||
+    die "${script[$db]} has $begins BEGIN; and $commits COMMIT; lines, expected $n of each (one transaction per revision)"
+  script_args+=(--script "$db=${script[$db]}")
+done
+
+# ---- one run
+sqlite_file() { echo "$work/db/$1.db"; }
+fresh() {   # fresh DB TOOL: an empty database for the tool's next run
+  if [[ $1 == sqlite ]]; then
+    local f; f=$(sqlite_file "$2")
+    rm -f "$f" "$f-journal" "$f-wal" "$f-shm" "$f.retort-lock"
+  else
+    pg_drop || die "dropdb $pgdb failed"
+    createdb "${PG[@]}" "$pgdb" || die "createdb $pgdb failed"
+  fi
+}
+query() {   # query DB TOOL SQL
+  if [[ $1 == sqlite ]]; then
+    sqlite3 -batch "$(sqlite_file "$2")" "$3"
+  else
+    psql "${PG[@]}" -X -d "$pgdb" -Atq -v ON_ERROR_STOP=1 -c "$3"
+  fi
+}
+count_sql_sqlite="SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 't\\_%' ESCAPE '\\'"
+count_sql_postgres="SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name LIKE 't\\_%'"
+check() {   # check DB TOOL RUN: N tables t_*, the version table at the head
+  local db=$1 tool=$2 r=$3 sql vt=retort_version tables version
+  [[ $tool == alembic ]] && vt=alembic_version
+  sql=count_sql_$db
+  tables=$(query "$db" "$tool" "${!sql}") || die "run $r of $tool on $db: cannot count its tables"
+  [[ $tables == "$n" ]] ||
+    die "run $r of $tool on $db left $tables tables t_*, expected $n (output: $work/logs/$db-$tool.{out,err})"
+  version=$(query "$db" "$tool" "SELECT version_num FROM $vt") || die "run $r of $tool on $db: no $vt table"
+  [[ $version == "$head" ]] ||
+    die "run $r of $tool on $db: $vt reads '${version//$'\n'/,}', expected $head"
+}
+child=
+timed() {   # timed DB TOOL RUN DIR STDIN ARGV...
+  local db=$1 tool=$2 r=$3 dir=$4 input=$5 code=0; shift 5
+  local log=$work/logs/$db-$tool
+  # In the background and waited for, so that SIGTERM/SIGINT reach the trap (and the run) at once.
+  (cd "$dir" && exec "$PY" "$LIB/floor.py" run "$samples" "$db" "$tool" "$r" "$log" -- "$@") <"$input" &
+  child=$!
+  wait "$child" || code=$?
+  child=
+  if [[ $code != 0 ]]; then
+    tail -n 20 "$log.err" >&2 || true
+    die "run $r of $tool on $db failed (exit $code); its output is in $log.out and $log.err"
+  fi
+}
+
+samples=$work/samples.tsv
+: >"$samples"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+for db in "${db_list[@]}"; do
+  tools=(floor retort)
+  if { [[ $db == sqlite ]] && $alembic_ok; } || { [[ $db == postgres ]] && $alembic_pg_ok; }; then
+    tools+=(alembic)
+  fi
+  if [[ $db == sqlite ]]; then
+    url_retort="jdbc:sqlite:$(sqlite_file retort)"
+  else
+    url_retort="jdbc:postgresql://127.0.0.1:5432/$pgdb?user=postgres"
+  fi
+  for ((r = 1; r <= runs; r++)); do
+    for tool in "${tools[@]}"; do
+      fresh "$db" "$tool"
+      case $db/$tool in
+        sqlite/floor) timed "$db" floor "$r" "$work" "${script[$db]}" sqlite3 -batch -bail "$(sqlite_file floor)" ;;
+        postgres/floor) timed "$db" floor "$r" "$work" /dev/null \
+          psql "${PG[@]}" -X -d "$pgdb" -q -v ON_ERROR_STOP=1 -f "${script[$db]}" ;;
+        */retort) timed "$db" retort "$r" "$proj/retort" /dev/null env "BENCH_RETORT_URL=$url_retort" \
+          "$retort" -c "$proj/retort/retort.yaml" -q upgrade head ;;
+        */alembic) timed "$db" alembic "$r" "$proj/alembic" /dev/null \
+          "$PY" -m alembic -c "$proj/alembic/$db.ini" upgrade head ;;
+      esac
+      check "$db" "$tool" "$r"
+      if [[ $db == postgres ]]; then pg_drop || die "dropdb $pgdb failed"; fi
+      tail -n 1 "$samples" | awk -F'\t' -v R="$r/$runs" '{ printf "floor: %s run %s: %s %.3f s wall, %.3f s CPU\n", $1, R, $2, $4, $5 }' >&2
+    done
+  done
+done
+
+report_args=(--samples "$samples" --out "$out" --n "$n" --shape "$shape" --dbs "$(IFS=,; echo "${db_list[*]}")"
+  --runs "$runs" --load-start "$load_start" --started "$started" --jar "$dist/cli-adapter/target/retort-all.jar"
+  --launcher "$retort" --command "$cmdline" --work "$work" "${script_args[@]}")
+$alembic_ok && report_args+=(--alembic)
+for note in "${notes[@]+"${notes[@]}"}"; do report_args+=(--note "$note"); done
+echo
+$PY "$LIB/floor.py" report "${report_args[@]}"
+echo
+say "report: ${out#"$ROOT"/}"
