@@ -125,7 +125,7 @@ retort=$dist/retort
 if ! cmp -s "$jar" "$dist/cli-adapter/target/retort-all.jar"; then   # same jar: keep its AppCDS archive
   ok=false
   for _ in $(seq 20); do       # another build may be rewriting the jar: take a whole copy
-    rm -f "$dist/cli-adapter/target/retort.jsa"
+    rm -f "$dist"/cli-adapter/target/retort*.jsa
     cp "$jar" "$dist/cli-adapter/target/retort-all.jar"
     if $PY -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.exit(z.testzip() is not None)' \
       "$dist/cli-adapter/target/retort-all.jar" 2>/dev/null; then
