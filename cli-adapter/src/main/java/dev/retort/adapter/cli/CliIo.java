@@ -1,6 +1,9 @@
 package dev.retort.adapter.cli;
 
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.Writer;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -15,9 +18,32 @@ import java.util.Map;
  */
 public record CliIo(Path workDir, Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal) {
 
+    /**
+     * The process's stdout, buffered (history of 5,000 revisions is 5,000 lines: one write, not
+     * 5,000), and stderr, unbuffered for progress, which first flushes stdout so that the two keep
+     * their order on a terminal.
+     */
     public static CliIo system(Path workDir, Map<String, String> env) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16), false);
+        Writer stderr = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) throws IOException {
+                out.flush();
+                stderr.write(buf, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                stderr.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                stderr.close();
+            }
+        }, true);
         return new CliIo(workDir, Map.copyOf(env), out, err, System.console() != null);
     }
 
