@@ -65,7 +65,12 @@ final class RevisionHeaderCache {
         }
 
         Revision revision(SourceFile src) {
-            return RevisionHeader.lazy(RevisionId.of(id), parents.stream().map(RevisionId::of).toList(), labels, depends, message, created, src);
+            List<RevisionId> ids = switch (parents.size()) {
+                case 0 -> List.of();
+                case 1 -> List.of(RevisionId.of(parents.get(0)));
+                default -> parents.stream().map(RevisionId::of).toList();
+            };
+            return RevisionHeader.lazy(RevisionId.of(id), ids, labels, depends, message, created, src);
         }
     }
 
@@ -111,6 +116,12 @@ final class RevisionHeaderCache {
         int n = in.readInt();
         if (n < 0 || n > 1 << 16) {
             throw new IOException("bad list length " + n);
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        if (n == 1) {
+            return List.of(in.readUTF());
         }
         List<String> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {

@@ -18,7 +18,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -97,62 +99,68 @@ public final class YamlScriptRepository implements ScriptRepository {
         if (!Files.isDirectory(versions)) {
             return List.of();
         }
-        // One stat per file (type, size, time, inode): the listing and the cache check together.
-        Map<String, RevisionHeaderCache.Stamp> stamps = new HashMap<>();
+        // The cache is read on another thread while the folder is listed; then each file gets one
+        // stat (type, size, time, inode) and, unless its cached header still holds, one read: in
+        // parallel, as both are mostly waiting on the file system.
+        CompletableFuture<Map<String, RevisionHeaderCache.Entry>> fromCache = cache == null
+                ? CompletableFuture.completedFuture(Map.of()) : CompletableFuture.supplyAsync(cache::read);
+        List<String> listed = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(versions)) {
             for (Path p : dir) {
                 String name = p.getFileName().toString();
-                if (!isRevisionFileName(name)) {
-                    continue;
-                }
-                BasicFileAttributes a;
-                try {
-                    a = Files.readAttributes(p, BasicFileAttributes.class);
-                } catch (NoSuchFileException e) {
-                    continue;    // deleted while listing, or a dangling link
-                }
-                if (a.isRegularFile()) {
-                    stamps.put(name, RevisionHeaderCache.Stamp.of(a));
+                if (isRevisionFileName(name)) {
+                    listed.add(name);
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new ConfigException("cannot list " + display(versions) + ": " + e.getMessage(), e);
         }
-        String[] names = stamps.keySet().toArray(new String[0]);
+        String[] names = listed.toArray(new String[0]);
         Arrays.sort(names);
-        Map<String, RevisionHeaderCache.Entry> cached = cache == null ? Map.of() : cache.read();
+        Map<String, RevisionHeaderCache.Entry> cached = fromCache.join();
         // Every file's path as shown is the folder's as shown plus its name: work that out once.
         Path cwd = workingDir.toAbsolutePath().normalize();
         String prefix = versions.toAbsolutePath().normalize().equals(cwd) ? "" : display(versions) + versions.getFileSystem().getSeparator();
         Object[] read = new Object[names.length];
         RevisionHeaderCache.Entry[] entries = new RevisionHeaderCache.Entry[names.length];
-        List<Integer> misses = new ArrayList<>();
-        for (int k = 0; k < names.length; k++) {
-            RevisionHeaderCache.Entry hit = cached.get(names[k]);
-            if (hit != null && hit.stamp().equals(stamps.get(names[k]))) {
-                try {
-                    read[k] = hit.revision(new SourceFile(versions.resolve(names[k]), prefix + names[k]));
-                    entries[k] = hit;
-                    continue;
-                } catch (RuntimeException e) {
-                    // an entry that no longer makes a revision: read the file
-                }
-            }
-            misses.add(k);
-        }
-        misses.parallelStream().forEach(k -> {
+        LongAdder misses = new LongAdder();
+        IntStream.range(0, names.length).parallel().forEach(k -> {
+            String name = names[k];
+            Path file = versions.resolve(name);
             try {
-                String name = names[k];
-                SourceFile src = new SourceFile(versions.resolve(name), prefix + name);
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    return;    // deleted while listing, or a dangling link: not a revision file
+                }
+                if (!a.isRegularFile()) {
+                    return;
+                }
+                RevisionHeaderCache.Stamp stamp = RevisionHeaderCache.Stamp.of(a);
+                SourceFile src = new SourceFile(file, prefix + name);
+                RevisionHeaderCache.Entry hit = cached.get(name);
+                if (hit != null && hit.stamp().equals(stamp)) {
+                    try {
+                        read[k] = hit.revision(src);
+                        entries[k] = hit;
+                        return;
+                    } catch (RuntimeException e) {
+                        // an entry that no longer makes a revision: read the file
+                    }
+                }
+                misses.increment();
                 String text = text(src);
                 Revision fast = text == null ? null : RevisionHeader.read(text, src);
                 if (fast != null) {
                     read[k] = fast;
-                    entries[k] = RevisionHeaderCache.Entry.of(stamps.get(name), fast);
+                    entries[k] = RevisionHeaderCache.Entry.of(stamp, fast);
                 } else {
                     // The whole file through the YAML parser; it also reports an unreadable file.
                     read[k] = text == null ? RevisionYaml.read(src) : RevisionYaml.parse(text, src);
                 }
+            } catch (IOException e) {
+                read[k] = new ConfigException("cannot read " + display(file) + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 read[k] = e;
             }
@@ -162,9 +170,11 @@ public final class YamlScriptRepository implements ScriptRepository {
             if (r instanceof RuntimeException e) {
                 throw e;    // the first bad file in name order, whichever thread read it
             }
-            out.add((Revision) r);
+            if (r != null) {
+                out.add((Revision) r);
+            }
         }
-        if (cache != null && (!misses.isEmpty() || cached.size() != names.length)) {
+        if (cache != null && (misses.sum() > 0 || cached.size() != out.size())) {
             Map<String, RevisionHeaderCache.Entry> next = new LinkedHashMap<>();
             for (int k = 0; k < names.length; k++) {
                 if (entries[k] != null) {

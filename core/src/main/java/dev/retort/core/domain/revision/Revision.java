@@ -58,7 +58,7 @@ public final class Revision {
         if (this.downRevisions.contains(id)) {
             throw new IllegalArgumentException("revision " + id + " names itself as its down_revision");
         }
-        if (new HashSet<>(this.downRevisions).size() != this.downRevisions.size()) {
+        if (this.downRevisions.size() > 1 && new HashSet<>(this.downRevisions).size() != this.downRevisions.size()) {
             throw new IllegalArgumentException("revision " + id + " lists a down_revision twice");
         }
     }
