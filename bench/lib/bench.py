@@ -75,12 +75,12 @@ class Sample:
 TIMEOUT = 900.0   # seconds; set from --timeout
 
 
-def run_once(argv, cwd, env, log_base):
+def run_once(argv, cwd, env, log_base, stdin=subprocess.DEVNULL):
     """Runs argv as one process; returns a Sample. Output goes to log_base.out/.err.
     A process still running after TIMEOUT seconds is killed; its Sample has code 'timeout'."""
     with open(log_base + ".out", "wb") as out, open(log_base + ".err", "wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=stdin, stdout=out, stderr=err)
         timer = threading.Timer(TIMEOUT, proc.kill)
         timer.start()
         try:

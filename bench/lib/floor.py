@@ -44,20 +44,13 @@ def cmd_run(argv):
     env = dict(os.environ)
     env.pop("RETORT_URL", None)
     env.pop("DATABASE_URL", None)
-    with open(log + ".out", "wb") as out, open(log + ".err", "wb") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=out, stderr=err, env=env)
-        try:
-            _pid, status, ru = os.wait4(proc.pid, 0)
-        except BaseException:              # interrupted (Ctrl-C, SIGTERM): take the child along
-            proc.kill()
-            proc.wait()
-            raise
-        wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    proc.returncode = code                 # reaped by wait4; keep Popen from waiting again
+    sys.path.insert(0, HERE)
+    import bench  # noqa: E402 - bench/lib/bench.py: the same timing as run.sh (wait4: wall, CPU, RSS)
+    s = bench.run_once(command, None, env, log, stdin=None)    # the script arrives on stdin for sqlite3
+    wall, cpu, rss = s.seconds, s.cpu, s.rss_kb
+    code = s.code if isinstance(s.code, int) else 124
     with open(samples, "a") as f:
-        f.write(f"{db}\t{tool}\t{run}\t{wall:.6f}\t{ru.ru_utime + ru.ru_stime:.6f}\t{ru.ru_maxrss}\t{code}\n")
+        f.write(f"{db}\t{tool}\t{run}\t{wall:.6f}\t{cpu:.6f}\t{rss}\t{code}\n")
     sys.exit(code if code >= 0 else 128 - code)
 
 
