@@ -8,11 +8,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UTFDataFormatException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -81,10 +79,6 @@ final class RevisionHeaderCache {
         this.file = scriptLocation.resolve(FOLDER).resolve(FILE);
     }
 
-    Path file() {
-        return file;
-    }
-
     /** The stored entries by file name; empty when there is no usable cache. */
     Map<String, Entry> read() {
         Map<String, Entry> out = new HashMap<>();
@@ -105,10 +99,8 @@ final class RevisionHeaderCache {
                 out.put(name, new Entry(stamp, id, parents, labels, depends, message, created));
             }
             return out;
-        } catch (NoSuchFileException e) {
-            return Map.of();
         } catch (IOException | RuntimeException e) {
-            return Map.of();    // damaged or from another version: read the files, write a new one
+            return Map.of();    // none yet, damaged, or from another version: read the files, write a new one
         }
     }
 
@@ -181,10 +173,8 @@ final class RevisionHeaderCache {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (UTFDataFormatException e) {
-            deleteQuietly(tmp);    // a message over 64 KB: not worth a format of its own
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp);
+            deleteQuietly(tmp);    // also a message over 64 KB (UTFDataFormatException): not worth a format of its own
         }
     }
 

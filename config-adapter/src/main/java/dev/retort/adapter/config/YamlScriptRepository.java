@@ -123,7 +123,8 @@ public final class YamlScriptRepository implements ScriptRepository {
         String prefix = versions.toAbsolutePath().normalize().equals(cwd) ? "" : display(versions) + versions.getFileSystem().getSeparator();
         Object[] read = new Object[names.length];
         RevisionHeaderCache.Entry[] entries = new RevisionHeaderCache.Entry[names.length];
-        LongAdder misses = new LongAdder();
+        LongAdder hits = new LongAdder();     // files whose cached header still held
+        LongAdder fresh = new LongAdder();    // headers read now that the cache can keep
         IntStream.range(0, names.length).parallel().forEach(k -> {
             String name = names[k];
             Path file = versions.resolve(name);
@@ -144,17 +145,18 @@ public final class YamlScriptRepository implements ScriptRepository {
                     try {
                         read[k] = hit.revision(src);
                         entries[k] = hit;
+                        hits.increment();
                         return;
                     } catch (RuntimeException e) {
                         // an entry that no longer makes a revision: read the file
                     }
                 }
-                misses.increment();
                 String text = text(src);
                 Revision fast = text == null ? null : RevisionHeader.read(text, src);
                 if (fast != null) {
                     read[k] = fast;
                     entries[k] = RevisionHeaderCache.Entry.of(stamp, fast);
+                    fresh.increment();
                 } else {
                     // The whole file through the YAML parser; it also reports an unreadable file.
                     read[k] = text == null ? RevisionYaml.read(src) : RevisionYaml.parse(text, src);
@@ -174,16 +176,16 @@ public final class YamlScriptRepository implements ScriptRepository {
                 out.add((Revision) r);
             }
         }
-        if (cache != null && (misses.sum() > 0 || cached.size() != out.size())) {
+        // Unchanged when nothing new was read and every cached entry was used (none went stale or
+        // lost its file).
+        if (cache != null && (fresh.sum() > 0 || hits.sum() != cached.size())) {
             Map<String, RevisionHeaderCache.Entry> next = new LinkedHashMap<>();
             for (int k = 0; k < names.length; k++) {
                 if (entries[k] != null) {
                     next.put(names[k], entries[k]);
                 }
             }
-            if (!next.equals(cached)) {
-                cache.write(next);
-            }
+            cache.write(next);
         }
         return out;
     }
@@ -200,10 +202,6 @@ public final class YamlScriptRepository implements ScriptRepository {
     static boolean isRevisionFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && !name.startsWith("_") && (lower.endsWith(".yaml") || lower.endsWith(".yml"));
-    }
-
-    static boolean isRevisionFile(Path p) {
-        return isRevisionFileName(p.getFileName().toString()) && Files.isRegularFile(p);
     }
 
     /**

@@ -29,11 +29,17 @@ public class JdbcHistoryStore implements HistoryStore {
     private final JdbcDialect dialect;
     private final String table;
     private final String quotedTable;
+    private final String insertSql;
 
     public JdbcHistoryStore(JdbcDialect dialect, String table) {
         this.dialect = dialect;
         this.table = table;
         this.quotedTable = dialect.quoting().identifier(table);
+        // INSERT ... SELECT: the next rank and the row in one round trip. Only the holder of the
+        // migration lock writes here, so MAX + 1 does not race. Built once: it runs per revision.
+        this.insertSql = "INSERT INTO " + quotedTable + " (" + String.join(", ", COLUMNS.stream().map(c -> dialect.quoting().identifier(c)).toList())
+                + ") SELECT COALESCE(MAX(" + dialect.quoting().identifier("installed_rank") + "), 0) + 1, "
+                + String.join(", ", COLUMNS.stream().skip(1).map(c -> "?").toList()) + " FROM " + quotedTable;
     }
 
     /** The table as a portable model. */
@@ -95,13 +101,7 @@ public class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public void append(HistoryEntry e) {
-        // INSERT ... SELECT: the next rank and the row in one round trip. Only the holder of the
-        // migration lock writes here, so MAX + 1 does not race.
-        String rank = dialect.quoting().identifier("installed_rank");
-        String sql = "INSERT INTO " + quotedTable + " (" + String.join(", ", COLUMNS.stream().map(c -> dialect.quoting().identifier(c)).toList())
-                + ") SELECT COALESCE(MAX(" + rank + "), 0) + 1, " + String.join(", ", COLUMNS.stream().skip(1).map(c -> "?").toList())
-                + " FROM " + quotedTable;
-        try (PreparedStatement ps = dialect.connection().prepareStatement(sql)) {
+        try (PreparedStatement ps = dialect.connection().prepareStatement(insertSql)) {
             ps.setString(1, e.revision());
             ps.setString(2, e.direction().name());
             ps.setString(3, e.checksum());
