@@ -66,6 +66,27 @@ public class SqliteDialectProvider implements DialectProvider {
         return new SqliteDialect(connection, settings);
     }
 
+    /**
+     * False when the URL names a file that is missing or empty (SQLite writes nothing to a new file
+     * until its first change): opening it would create the database. In-memory and resource
+     * databases exist.
+     */
+    @Override
+    public boolean exists(ConnectionSettings settings) {
+        if (!accepts(settings.url())) {
+            return true;
+        }
+        Path file = databaseFile(settings.url());
+        if (file == null || missingDirectory(settings.url()) != null) {
+            return true;   // in memory, or a folder that is not there: opening reports that
+        }
+        try {
+            return Files.size(file) > 0;
+        } catch (java.io.IOException e) {
+            return Files.exists(file);   // missing: false; there but unreadable: opening reports it
+        }
+    }
+
     /** @return the database file's directory when the URL names a file whose directory does not exist, else null */
     static Path missingDirectory(String url) {
         Path file = databaseFile(url);

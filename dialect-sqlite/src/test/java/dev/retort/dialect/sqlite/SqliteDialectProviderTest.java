@@ -79,4 +79,28 @@ class SqliteDialectProviderTest {
         assertEquals(null, SqliteDialectProvider.missingDirectory("jdbc:sqlite:relative.db"));
         assertEquals(Path.of("/no/such"), SqliteDialectProvider.missingDirectory("jdbc:sqlite:file:///no/such/x.db"));
     }
+
+    @Test
+    void a_missing_or_empty_file_does_not_exist_until_something_is_written() throws Exception {
+        SqliteDialectProvider p = new SqliteDialectProvider();
+        Path file = dir.resolve("new.db");
+        ConnectionSettings settings = new ConnectionSettings("jdbc:sqlite:" + file, null, null, null, null);
+        assertFalse(p.exists(settings), "missing file");
+        try (Dialect d = p.open(settings)) {
+            assertTrue(Files.exists(file), "opening creates the file");
+            assertFalse(p.exists(settings), "opened but empty: SQLite has written nothing");
+            d.versionStore().create();
+        }
+        assertTrue(p.exists(settings), "the version table was written");
+    }
+
+    @Test
+    void memory_databases_and_missing_folders_count_as_existing_so_opening_reports_them() {
+        SqliteDialectProvider p = new SqliteDialectProvider();
+        assertTrue(p.exists(new ConnectionSettings("jdbc:sqlite::memory:", null, null, null, null)));
+        assertTrue(p.exists(new ConnectionSettings("jdbc:sqlite:file::memory:?cache=shared", null, null, null, null)));
+        ConnectionSettings missingFolder = new ConnectionSettings("jdbc:sqlite:" + dir.resolve("no/such/x.db"), null, null, null, null);
+        assertTrue(p.exists(missingFolder));
+        assertThrows(DatabaseException.class, () -> p.open(missingFolder));
+    }
 }

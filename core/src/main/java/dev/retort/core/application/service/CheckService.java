@@ -34,14 +34,13 @@ public final class CheckService implements CheckUseCase {
     public CheckResult check() {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
         Schema wanted = target.load();
+        if (!connector.exists()) {
+            requireUpToDate(List.of(), graph);   // a new database is at base: say so before creating it
+        }
         try (Dialect dialect = connector.connect()) {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());
-            if (!new HashSet<>(heads).equals(new HashSet<>(graph.heads()))) {
-                throw new RetortException("the database is not up to date: it is at " + UpgradeService.describe(heads)
-                        + " but the head" + (graph.heads().size() == 1 ? " is " : "s are ") + UpgradeService.describe(graph.heads())
-                        + "; run `retort upgrade heads` first");
-            }
+            requireUpToDate(heads, graph);
             long start = System.nanoTime();
             Schema live = Inspections.userSchema(dialect, connector);
             long inspected = System.nanoTime();
@@ -49,6 +48,14 @@ public final class CheckService implements CheckUseCase {
             long compared = System.nanoTime();
             return new CheckResult(heads, diff.operations(), diff.destructive(), diff.hints(),
                     new CheckUseCase.Timing(live.tables().size(), Duration.ofNanos(inspected - start), Duration.ofNanos(compared - inspected)));
+        }
+    }
+
+    private static void requireUpToDate(List<RevisionId> heads, RevisionGraph graph) {
+        if (!new HashSet<>(heads).equals(new HashSet<>(graph.heads()))) {
+            throw new RetortException("the database is not up to date: it is at " + UpgradeService.describe(heads)
+                    + " but the head" + (graph.heads().size() == 1 ? " is " : "s are ") + UpgradeService.describe(graph.heads())
+                    + "; run `retort upgrade heads` first");
         }
     }
 }

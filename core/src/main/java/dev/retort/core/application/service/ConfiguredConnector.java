@@ -49,6 +49,11 @@ public final class ConfiguredConnector implements DatabaseConnector {
     }
 
     @Override
+    public boolean exists() {
+        return registry.exists(settings);
+    }
+
+    @Override
     public String versionTable() {
         return settings.versionTable();
     }

@@ -58,13 +58,11 @@ public final class CreateRevisionService implements CreateRevisionUseCase {
         if (command.autogenerate()) {
             Schema wanted = target.load();
             Schema live;
+            if (!connector.exists()) {
+                requireAt(List.of(), parents);   // a new database is at base: say so before creating it
+            }
             try (Dialect dialect = connector.connect()) {
-                List<RevisionId> dbHeads = dialect.versionStore().heads();
-                if (!new HashSet<>(dbHeads).equals(new HashSet<>(parents))) {
-                    throw new RetortException("the database is not up to date: it is at " + UpgradeService.describe(dbHeads)
-                            + " but the new revision would follow " + UpgradeService.describe(parents)
-                            + "; run `retort upgrade " + (parents.size() == 1 ? parents.get(0).value() : "heads") + "` first");
-                }
+                requireAt(dialect.versionStore().heads(), parents);
                 live = Inspections.userSchema(dialect, connector);
                 DiffResult diff = SchemaDiff.diff(live, wanted, diffOptions.withComparable(dialect.normalizer()::normalize)
                         .withRenames(command.renames().tables(), command.renames().columns()));
@@ -126,5 +124,13 @@ public final class CreateRevisionService implements CreateRevisionUseCase {
             id = ids.next();
         }
         return id;
+    }
+
+    private static void requireAt(List<RevisionId> dbHeads, List<RevisionId> parents) {
+        if (!new HashSet<>(dbHeads).equals(new HashSet<>(parents))) {
+            throw new RetortException("the database is not up to date: it is at " + UpgradeService.describe(dbHeads)
+                    + " but the new revision would follow " + UpgradeService.describe(parents)
+                    + "; run `retort upgrade " + (parents.size() == 1 ? parents.get(0).value() : "heads") + "` first");
+        }
     }
 }

@@ -19,7 +19,6 @@ public final class DialectRegistry {
         return providers;
     }
 
-    /** @throws DialectNotFoundException when no provider accepts the URL */
     /** The providers' names, e.g. postgres, mysql, sqlite. */
     public java.util.Set<String> names() {
         java.util.Set<String> out = new java.util.TreeSet<>();
@@ -27,6 +26,7 @@ public final class DialectRegistry {
         return out;
     }
 
+    /** @throws DialectNotFoundException when no provider accepts the URL */
     public DialectProvider forUrl(String url) {
         for (DialectProvider p : providers) {
             if (p.accepts(url)) {
@@ -36,6 +36,16 @@ public final class DialectRegistry {
         String known = providers.isEmpty() ? "none" : String.join(", ", providers.stream().map(DialectProvider::name).toList());
         throw new DialectNotFoundException("no dialect accepts the URL " + Secrets.mask(url)
                 + " (dialects on the classpath: " + known + "); use a jdbc:sqlite:, jdbc:postgresql: or jdbc:mysql: URL");
+    }
+
+    /** @see DialectProvider#exists; true when no provider accepts the URL (opening it reports that) */
+    public boolean exists(ConnectionSettings settings) {
+        for (DialectProvider p : providers) {
+            if (p.accepts(settings.url())) {
+                return p.exists(settings);
+            }
+        }
+        return true;
     }
 
     public Dialect open(ConnectionSettings settings) {

@@ -25,6 +25,12 @@ public final class DowngradeService implements DowngradeUseCase {
     @Override
     public MigrationResult downgrade(DowngradeCommand command) {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
+        if (!connector.exists()) {
+            // A new database is at base: check the target without creating it; there is nothing to undo.
+            graph.downgradePlan(List.of(), command.target());
+            reporter.info("Nothing to downgrade: the database is at base");
+            return new MigrationResult(List.of(), List.of(), List.of());
+        }
         return Locked.run(connector, reporter, dialect -> {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());

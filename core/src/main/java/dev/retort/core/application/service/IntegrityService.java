@@ -33,6 +33,9 @@ public final class IntegrityService implements IntegrityUseCase, AppliedHistoryQ
     @Override
     public VerifyReport verify() {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
+        if (!connector.exists()) {
+            return new VerifyReport(0, List.of(), List.of());   // a new database: nothing applied, nothing to compare
+        }
         try (Dialect dialect = connector.connect()) {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());
@@ -51,6 +54,9 @@ public final class IntegrityService implements IntegrityUseCase, AppliedHistoryQ
     @Override
     public List<String> repair(boolean acceptChecksums) {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
+        if (!connector.exists()) {
+            return List.of();   // a new database has no history to repair; creating it would change it
+        }
         return Locked.run(connector, reporter, dialect -> {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());
@@ -86,6 +92,9 @@ public final class IntegrityService implements IntegrityUseCase, AppliedHistoryQ
 
     @Override
     public List<Applied> applied() {
+        if (!connector.exists()) {
+            return List.of();
+        }
         try (Dialect dialect = connector.connect()) {
             List<Applied> out = new ArrayList<>();
             for (HistoryEntry e : dialect.historyStore().entries()) {

@@ -46,6 +46,9 @@ public final class RevisionQueryService implements RevisionQueries, CurrentQuery
     }
 
     private List<RevisionId> databaseHeads() {
+        if (!connector.exists()) {
+            return List.of();   // a new database is at base; reading it would create it
+        }
         try (Dialect dialect = connector.connect()) {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph().checkKnown(heads, connector.versionTable());

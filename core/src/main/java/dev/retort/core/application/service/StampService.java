@@ -27,6 +27,9 @@ public final class StampService implements StampUseCase {
     @Override
     public StampResult stamp(StampCommand command) {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
+        if (!connector.exists()) {
+            graph.stampHeads(List.of(), command.target());   // a bad target fails before the database is created
+        }
         return Locked.run(connector, reporter, dialect -> {
             VersionStore versions = dialect.versionStore();
             List<RevisionId> before = versions.heads();

@@ -25,6 +25,16 @@ public final class UpgradeService implements UpgradeUseCase {
     @Override
     public MigrationResult upgrade(UpgradeCommand command) {
         RevisionGraph graph = RevisionGraph.of(scripts.loadAll());
+        if (!connector.exists()) {
+            // A new database (an SQLite file not there yet) is at base: check the target and the
+            // revisions to run before connecting creates it, so bad input leaves nothing behind.
+            MigrationPlan plan = graph.upgradePlan(List.of(), command.target()).readOperations();
+            if (plan.isEmpty()) {
+                reporter.info("Nothing to upgrade: the database is at base");
+                return new MigrationResult(List.of(), List.of(), List.of());
+            }
+            SqlDialectKeys.check(plan, connector.dialectNames());
+        }
         return Locked.run(connector, reporter, dialect -> {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());

@@ -9,6 +9,14 @@ public interface DatabaseConnector {
      */
     Dialect connect();
 
+    /**
+     * @return false when the database does not exist yet and {@link #connect()} would create it (a
+     *         new SQLite file); see {@link DialectProvider#exists}. Never connects.
+     */
+    default boolean exists() {
+        return true;
+    }
+
     /** @return the version table's name */
     String versionTable();
 

@@ -21,6 +21,16 @@ public interface DialectProvider {
     Dialect open(ConnectionSettings settings);
 
     /**
+     * Whether the database is there. Only an embedded database that opening would create (an
+     * SQLite file that is missing or empty) answers false: commands then check their input before
+     * creating it, and read-only ones report it at base without creating it. Reads nothing but
+     * the file system; never connects.
+     */
+    default boolean exists(ConnectionSettings settings) {
+        return true;
+    }
+
+    /**
      * The dialect without a database, for offline scripts.
      *
      * @param settings only {@code versionTable} and {@code schema} are used; no connection is made
