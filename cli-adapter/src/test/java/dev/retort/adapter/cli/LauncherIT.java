@@ -74,6 +74,7 @@ class LauncherIT {
     void sqlite_native_library_is_copied_once_beside_the_jar_and_a_broken_copy_is_survived() throws Exception {
         String retort = ROOT.resolve("retort").toString();
         assertEquals(0, exec(dir, retort, "init", "migrations").code());
+        assertEquals(0, exec(dir, retort, "stamp", "base").code(), "creates app.db: current opens it from here on");
         Result first = exec(dir, retort, "current");
         assertEquals(0, first.code(), first.output());
         Path lib;
@@ -95,5 +96,32 @@ class LauncherIT {
         } finally {
             Files.write(lib, good);
         }
+    }
+
+    @Test
+    void a_command_is_added_to_the_archive_by_its_first_real_run_not_by_help() throws Exception {
+        // A private copy of launcher and jar, so the build's own archives stay as they are.
+        Path target = dir.resolve("dist/cli-adapter/target");
+        Files.createDirectories(target);
+        Files.copy(ROOT.resolve("retort"), dir.resolve("dist/retort"));
+        Files.copy(ROOT.resolve("cli-adapter/target/retort-all.jar"), target.resolve("retort-all.jar"));
+        String retort = dir.resolve("dist/retort").toString();
+        Path project = Files.createDirectories(dir.resolve("project"));
+        assertEquals(0, exec(project, retort, "init", "migrations").code());
+
+        assertEquals(0, exec(project, retort, "heads", "--help").code());
+        assertEquals(0, exec(project, retort, "-c", "retort.yaml", "current", "-h").code());
+        assertTrue(!Files.exists(target.resolve("retort-files.jsa.commands")) && !Files.exists(target.resolve("retort-db.jsa.commands")),
+                "help runs record nothing");
+
+        assertEquals(0, exec(project, retort, "heads").code());
+        assertEquals(List.of("heads"), Files.readAllLines(target.resolve("retort-files.jsa.commands")));
+        assertTrue(Files.size(target.resolve("retort-files.jsa")) > 0);
+        assertEquals(0, exec(project, retort, "stamp", "base").code());
+        assertEquals(0, exec(project, retort, "current").code());
+        assertEquals(List.of("stamp", "current"), Files.readAllLines(target.resolve("retort-db.jsa.commands")));
+        Result archived = exec(project, retort, "current");
+        assertEquals(0, archived.code(), archived.output());
+        assertTrue(archived.output().contains("at base"), archived.output());
     }
 }
