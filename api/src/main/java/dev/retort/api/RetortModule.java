@@ -111,9 +111,11 @@ public final class RetortModule extends AbstractModule {
     @Provides
     @Singleton
     DialectRegistry dialects() {
-        List<DialectProvider> providers = new ArrayList<>();
-        ServiceLoader.load(DialectProvider.class, assembly.classLoader()).forEach(providers::add);
-        return new DialectRegistry(providers);
+        return new DialectRegistry(() -> {
+            List<DialectProvider> providers = new ArrayList<>();
+            ServiceLoader.load(DialectProvider.class, assembly.classLoader()).forEach(providers::add);
+            return providers;
+        });
     }
 
     @Provides
