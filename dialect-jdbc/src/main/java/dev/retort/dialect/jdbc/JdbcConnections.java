@@ -34,7 +34,18 @@ public final class JdbcConnections {
      * @param hint gives the text appended to the message; never returns null
      */
     public static Connection open(ConnectionSettings settings, String driverUrl, String product, Function<SQLException, String> hint) {
+        return open(settings, driverUrl, product, hint, new Properties());
+    }
+
+    /**
+     * Like {@link #open(ConnectionSettings, String, String, Function)}, with driver properties a
+     * dialect sets by default (a parameter of the same name in the URL wins where the driver lets
+     * it, as pgJDBC does).
+     */
+    public static Connection open(ConnectionSettings settings, String driverUrl, String product, Function<SQLException, String> hint,
+                                  Properties defaults) {
         Properties props = new Properties();
+        props.putAll(defaults);
         if (settings.user() != null) {
             props.setProperty("user", settings.user());
         }

@@ -197,4 +197,34 @@ class PostgresDialectProviderTest {
             PostgresDialectContractTest.adminExecute(url, "DROP SCHEMA \"" + schema + "\" CASCADE");
         }
     }
+
+    /**
+     * A migration runs each statement a few times, and pgJDBC's named server statements piled up
+     * (three per revision) while the DDL kept invalidating them: Retort turns them off unless the
+     * URL sets {@code prepareThreshold}.
+     */
+    @Test
+    void named_server_side_statements_are_off_unless_the_url_asks_for_them() throws Exception {
+        String url = PostgresDialectContractTest.urlFromEnvironment();
+        assertEquals(0, namedStatementsAfterTenUses(url));
+        assertEquals(1, namedStatementsAfterTenUses(url + (url.contains("?") ? "&" : "?") + "prepareThreshold=5"));
+    }
+
+    private int namedStatementsAfterTenUses(String url) throws Exception {
+        try (JdbcDialect d = (JdbcDialect) provider.open(new ConnectionSettings(url, null, null, null, null));
+             java.sql.PreparedStatement ps = d.connection().prepareStatement("SELECT ?::int + 1")) {
+            for (int i = 0; i < 10; i++) {
+                ps.setInt(1, i);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(i + 1, rs.getInt(1));
+                }
+            }
+            try (java.sql.Statement st = d.connection().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + 1%'")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
 }
