@@ -1,55 +1,54 @@
 #!/usr/bin/env bash
-# The floor of an online `upgrade head` with one transaction per revision: how long the database's
-# own command-line client (sqlite3, psql) takes to run exactly the statements Retort runs, beside
-# Retort's and Alembic's online `upgrade head` on the same project. See bench/README.md.
+# The floor of an online `upgrade head` (or `downgrade base`) with one transaction per revision: how
+# long the database's own command-line client (sqlite3, psql) takes to run exactly the statements
+# Retort runs, beside Retort's and Alembic's online command on the same project. See bench/README.md.
 #
-#   bench/floor.sh [--n N] [--shape linear|branchy] [--dbs sqlite,postgres] [--runs R]
-#                  [--out FILE] [--work DIR]
+#   bench/floor.sh [--command upgrade|downgrade] [--n N] [--shape linear|branchy]
+#                  [--dbs sqlite,postgres] [--runs R] [--out FILE] [--work DIR]
 #
+#   --command C  upgrade (`upgrade head` from an empty database, the default) or downgrade
+#                (`downgrade base` from a database at head, restored from a copy before each run)
 #   --n N        revisions (default 5000)
 #   --shape S    linear or branchy (default linear), as bench/lib/gen.py writes them
 #   --dbs LIST   sqlite, postgres or both (default sqlite,postgres; SQLite first)
 #   --runs R     runs per tool and database (default 3), interleaved floor, Retort, Alembic, ...
-#   --out FILE   the Markdown report (default bench/results/floor.md)
+#   --out FILE   the Markdown report (default bench/results/floor.md, floor-downgrade.md)
 #   --work DIR   project, scripts, SQLite files, logs, samples (default bench/work/floor)
 #   --help       this text
 #
-# The floor runs Retort's offline script (`retort upgrade head --sql --dialect sqlite|postgres`)
-# with `sqlite3 FILE < script` / `psql -f script` on a fresh database. Every run is checked
-# (N tables t_*, version table at the head). Needs the built jar (cli-adapter/target/retort-all.jar,
+# The floor runs Retort's offline script (`retort upgrade head --sql --dialect sqlite|postgres`, or
+# `retort downgrade head:base --sql …`) with `sqlite3 FILE < script` / `psql -f script`. Every run
+# is checked (upgrade: N tables t_*, version table at the head; downgrade: no t_*, no version). Needs the built jar (cli-adapter/target/retort-all.jar,
 # copied to DIR/dist first), sqlite3 and/or psql, PostgreSQL 15 at 127.0.0.1:5432 (user postgres,
 # trust) for postgres; Alembic (Debian's python3-alembic) is measured when /usr/bin/python3 has it.
 set -euo pipefail
 
+NAME=floor
 BENCH=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH")
-PY=/usr/bin/python3           # Debian's Python: python3-alembic and python3-psycopg2 live there
-LIB=$BENCH/lib
-PG=(-h 127.0.0.1 -p 5432 -U postgres)
-
-die() { echo "floor: $*" >&2; exit 1; }
-say() { echo "floor: $*" >&2; }
-usage() { sed -n '2,/^set -euo/{/^set -euo/d; s/^# \{0,1\}//; p;}' "$0"; }
+# shellcheck source=lib/common.sh
+. "$BENCH/lib/common.sh"     # ROOT, PY, LIB, PG, die, say, usage, apt_install, require_postgres, ...
 
 # ---- options
-n=5000 shape=linear dbs=sqlite,postgres runs=3
-out=$BENCH/results/floor.md work=$BENCH/work/floor
+n=5000 shape=linear dbs=sqlite,postgres runs=3 what=upgrade
+out= work=$BENCH/work/floor
 cmdline="bench/floor.sh${*:+ $*}"
 started=$(date +%s.%N)
 while [[ $# -gt 0 ]]; do
   case $1 in
     -h | --help) usage; exit 0 ;;
-    --n | --shape | --dbs | --runs | --out | --work)
+    --command | --n | --shape | --dbs | --runs | --out | --work)
       [[ $# -ge 2 ]] || die "$1 needs a value (see --help)"
       opt=${1#--} val=$2; shift 2 ;;
-    --n=* | --shape=* | --dbs=* | --runs=* | --out=* | --work=*)
+    --command=* | --n=* | --shape=* | --dbs=* | --runs=* | --out=* | --work=*)
       opt=${1%%=*} opt=${opt#--} val=${1#*=}; shift ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   case $opt in
-    n) n=$val ;; shape) shape=$val ;; dbs) dbs=$val ;; runs) runs=$val ;; out) out=$val ;; work) work=$val ;;
+    command) what=$val ;; n) n=$val ;; shape) shape=$val ;; dbs) dbs=$val ;; runs) runs=$val ;; out) out=$val ;; work) work=$val ;;
   esac
 done
+[[ $what == upgrade || $what == downgrade ]] || die "--command is upgrade or downgrade, not '$what'"
+[[ -n $out ]] || out=$BENCH/results/$([[ $what == upgrade ]] && echo floor.md || echo floor-downgrade.md)
 [[ $n =~ ^[1-9][0-9]*$ ]] || die "--n wants a positive whole number, not '$n'"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs wants a positive whole number, not '$runs'"
 [[ $shape == linear || $shape == branchy ]] || die "--shape is linear or branchy, not '$shape'"
@@ -64,15 +63,6 @@ has_db() { [[ " ${db_list[*]} " == *" $1 "* ]]; }
 # ---- prerequisites
 unset RETORT_URL DATABASE_URL     # Retort's RETORT_URL would override the project's url
 
-apt_install() {    # apt_install PACKAGE...: only where apt-get exists and we are root (as run.sh)
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    echo "floor: installing $* from Debian's packages" >&2
-    apt-get install -y -q "$@" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
-  else
-    die "missing $*; install it (Debian: apt-get install $*)"
-  fi
-}
-
 [[ -x $PY ]] || apt_install python3
 command -v java >/dev/null || die "java is not on PATH (Java 17+ is needed)"
 jar=$ROOT/cli-adapter/target/retort-all.jar
@@ -83,35 +73,21 @@ if has_db sqlite; then
   command -v sqlite3 >/dev/null || die "sqlite3 is still missing after installing it"
 fi
 if has_db postgres; then
-  for prog in psql createdb dropdb; do
-    command -v $prog >/dev/null || apt_install postgresql-client
-  done
-  psql "${PG[@]}" -X -d postgres -Atqc 'select 1' >/dev/null 2>&1 ||
-    die "PostgreSQL is not answering at 127.0.0.1:5432 as user postgres (trust auth); start it" \
-      "(pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start) or pass --dbs sqlite"
+  require_postgres
 fi
 notes=()
-alembic_ok=false alembic_pg_ok=false
-if $PY -c 'import alembic' 2>/dev/null; then
-  alembic_ok=true
-  if has_db postgres; then
-    if $PY -c 'import psycopg2' 2>/dev/null; then
-      alembic_pg_ok=true
-    else
-      notes+=("Alembic on PostgreSQL was not measured: /usr/bin/python3 has no psycopg2 (Debian: python3-psycopg2); floor.sh installs nothing for Alembic.")
-    fi
-  fi
-else
-  say "Alembic is not importable by $PY; its rows are skipped (Debian: apt-get install python3-alembic)"
-  notes+=("Alembic was not measured: \`/usr/bin/python3 -c 'import alembic'\` fails (Debian: python3-alembic); floor.sh installs nothing for Alembic.")
-fi
+has_db postgres && want_pg=true || want_pg=false
+detect_alembic "Alembic" $want_pg
 
 # ---- PostgreSQL database of this run, dropped on any exit
 pgdb=bench_floor_$$
 pg_drop() { dropdb "${PG[@]}" --if-exists --force "$pgdb" >/dev/null 2>&1; }
 cleanup() {
   if [[ -n ${child:-} ]]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
-  if has_db postgres; then pg_drop || echo "floor: could not drop database $pgdb; drop it by hand" >&2; fi
+  if has_db postgres; then
+    pg_drop || echo "floor: could not drop database $pgdb; drop it by hand" >&2
+    for t in floor retort alembic; do dropdb "${PG[@]}" --if-exists --force "${pgdb}_h_$t" >/dev/null 2>&1 || true; done
+  fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -120,23 +96,8 @@ trap 'exit 143' TERM
 # ---- a private copy of Retort (another build may replace the jar while this runs)
 mkdir -p "$work/dist/cli-adapter/target" "$work/db" "$work/logs" "$work/scripts" "$(dirname "$out")"
 dist=$work/dist
-cp "$ROOT/retort" "$dist/retort"
+private_copy "$jar" "$dist"
 retort=$dist/retort
-if ! cmp -s "$jar" "$dist/cli-adapter/target/retort-all.jar"; then   # same jar: keep its AppCDS archive
-  ok=false
-  for _ in $(seq 20); do       # another build may be rewriting the jar: take a whole copy
-    rm -f "$dist"/cli-adapter/target/retort*.jsa
-    cp "$jar" "$dist/cli-adapter/target/retort-all.jar"
-    if $PY -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.exit(z.testzip() is not None)' \
-      "$dist/cli-adapter/target/retort-all.jar" 2>/dev/null; then
-      ok=true; break
-    fi
-    say "the jar is being rewritten; trying again in 5 s"; sleep 5
-  done
-  $ok || die "could not take a whole copy of $jar; build it first: mvn -B -q package -DskipTests"
-fi
-env -u RETORT_JAVA_OPTS "$retort" --version >/dev/null ||
-  die "the copied jar does not run ($retort --version); build it first: mvn -B -q package -DskipTests"
 
 # ---- the project, the warm-ups and the scripts
 proj=$work/projects/$shape-$n
@@ -154,7 +115,7 @@ if $alembic_ok; then
   $PY "$LIB/floor.py" ini "$proj/alembic/postgres.ini" "postgresql://postgres@127.0.0.1:5432/$pgdb"
 fi
 
-declare -A script
+declare -A script up_script
 script_args=()
 for db in "${db_list[@]}"; do
   script[$db]=$work/scripts/$shape-$n-$db.sql
@@ -166,6 +127,18 @@ for db in "${db_list[@]}"; do
   commits=$(grep -c '^COMMIT;$' "${script[$db]}" || true)
   [[ $begins == "$n" && $commits == "$n" ]] ||
     die "${script[$db]} has $begins BEGIN; and $commits COMMIT; lines, expected $n of each (one transaction per revision)"
+  if [[ $what == downgrade ]]; then
+    up_script[$db]=${script[$db]}
+    script[$db]=$work/scripts/$shape-$n-$db-downgrade.sql
+    say "offline script: retort downgrade head:base --sql --dialect $db"
+    (cd "$proj/retort" && "$retort" downgrade head:base --sql --dialect "$db") >"${script[$db]}.tmp" ||
+      die "retort downgrade head:base --sql --dialect $db failed"
+    mv "${script[$db]}.tmp" "${script[$db]}"
+    begins=$(grep -c '^BEGIN;$' "${script[$db]}" || true)
+    commits=$(grep -c '^COMMIT;$' "${script[$db]}" || true)
+    [[ $begins == "$n" && $commits == "$n" ]] ||
+      die "${script[$db]} has $begins BEGIN; and $commits COMMIT; lines, expected $n of each (one transaction per revision)"
+  fi
   script_args+=(--script "$db=${script[$db]}")
 done
 
@@ -200,6 +173,45 @@ check() {   # check DB TOOL RUN: N tables t_*, the version table at the head
   [[ $version == "$head" ]] ||
     die "run $r of $tool on $db: $vt reads '${version//$'\n'/,}', expected $head"
 }
+check_down() {   # check_down DB TOOL RUN: no table t_*, no version row
+  local db=$1 tool=$2 r=$3 sql vt=retort_version tables version
+  [[ $tool == alembic ]] && vt=alembic_version
+  sql=count_sql_$db
+  tables=$(query "$db" "$tool" "${!sql}") || die "run $r of $tool on $db: cannot count its tables"
+  [[ $tables == 0 ]] ||
+    die "run $r of $tool on $db left $tables tables t_*, expected none (output: $work/logs/$db-$tool.{out,err})"
+  version=$(query "$db" "$tool" "SELECT count(*) FROM $vt") || die "run $r of $tool on $db: no $vt table"
+  [[ $version == 0 ]] || die "run $r of $tool on $db: $vt still has $version row(s), expected none"
+}
+snapshot() {   # snapshot DB TOOL: keep the database at head for restore
+  if [[ $1 == sqlite ]]; then
+    cp "$(sqlite_file "$2")" "$(sqlite_file "$2").head"
+  else
+    dropdb "${PG[@]}" --if-exists "${pgdb}_h_$2" >/dev/null 2>&1 || true
+    createdb "${PG[@]}" -T "$pgdb" "${pgdb}_h_$2" || die "createdb ${pgdb}_h_$2 failed"
+  fi
+}
+restore() {   # restore DB TOOL: the database at head again, for the next downgrade
+  if [[ $1 == sqlite ]]; then
+    fresh sqlite "$2"
+    cp "$(sqlite_file "$2").head" "$(sqlite_file "$2")"
+  else
+    pg_drop || die "dropdb $pgdb failed"
+    createdb "${PG[@]}" -T "${pgdb}_h_$2" "$pgdb" || die "createdb $pgdb from ${pgdb}_h_$2 failed"
+  fi
+}
+upgrade_untimed() {   # upgrade_untimed DB TOOL: bring a fresh database to head, the tool's own way
+  local db=$1 tool=$2 log=$work/logs/$1-$2-setup
+  fresh "$db" "$tool"
+  case $db/$tool in
+    sqlite/floor) sqlite3 -batch -bail "$(sqlite_file floor)" <"${up_script[$db]}" >"$log.out" 2>&1 ;;
+    postgres/floor) psql "${PG[@]}" -X -d "$pgdb" -q -v ON_ERROR_STOP=1 -f "${up_script[$db]}" >"$log.out" 2>&1 ;;
+    */retort) (cd "$proj/retort" && BENCH_RETORT_URL=$url_retort "$retort" -c "$proj/retort/retort.yaml" -q upgrade head) >"$log.out" 2>&1 ;;
+    */alembic) (cd "$proj/alembic" && "$PY" -m alembic -c "$proj/alembic/$db.ini" upgrade head) >"$log.out" 2>&1 ;;
+  esac || { tail -n 20 "$log.out" >&2; die "bringing $tool's $db database to head failed (log: $log.out)"; }
+  check "$db" "$tool" setup
+  snapshot "$db" "$tool"
+}
 child=
 timed() {   # timed DB TOOL RUN DIR STDIN ARGV...
   local db=$1 tool=$2 r=$3 dir=$4 input=$5 code=0; shift 5
@@ -228,8 +240,30 @@ for db in "${db_list[@]}"; do
   else
     url_retort="jdbc:postgresql://127.0.0.1:5432/$pgdb?user=postgres"
   fi
+  if [[ $what == downgrade ]]; then
+    for tool in "${tools[@]}"; do
+      say "$db: $tool brings a database to head once (untimed), kept for every run"
+      upgrade_untimed "$db" "$tool"
+    done
+  fi
   for ((r = 1; r <= runs; r++)); do
     for tool in "${tools[@]}"; do
+      if [[ $what == downgrade ]]; then
+        restore "$db" "$tool"
+        case $db/$tool in
+          sqlite/floor) timed "$db" floor "$r" "$work" "${script[$db]}" sqlite3 -batch -bail "$(sqlite_file floor)" ;;
+          postgres/floor) timed "$db" floor "$r" "$work" /dev/null \
+            psql "${PG[@]}" -X -d "$pgdb" -q -v ON_ERROR_STOP=1 -f "${script[$db]}" ;;
+          */retort) timed "$db" retort "$r" "$proj/retort" /dev/null env "BENCH_RETORT_URL=$url_retort" \
+            "$retort" -c "$proj/retort/retort.yaml" -q downgrade base ;;
+          */alembic) timed "$db" alembic "$r" "$proj/alembic" /dev/null \
+            "$PY" -m alembic -c "$proj/alembic/$db.ini" downgrade base ;;
+        esac
+        check_down "$db" "$tool" "$r"
+        if [[ $db == postgres ]]; then pg_drop || die "dropdb $pgdb failed"; fi
+        tail -n 1 "$samples" | awk -F'\t' -v R="$r/$runs" '{ printf "floor: %s run %s: %s %.3f s wall, %.3f s CPU\n", $1, R, $2, $4, $5 }' >&2
+        continue
+      fi
       fresh "$db" "$tool"
       case $db/$tool in
         sqlite/floor) timed "$db" floor "$r" "$work" "${script[$db]}" sqlite3 -batch -bail "$(sqlite_file floor)" ;;
@@ -249,7 +283,7 @@ done
 
 report_args=(--samples "$samples" --out "$out" --n "$n" --shape "$shape" --dbs "$(IFS=,; echo "${db_list[*]}")"
   --runs "$runs" --load-start "$load_start" --started "$started" --jar "$dist/cli-adapter/target/retort-all.jar"
-  --launcher "$retort" --command "$cmdline" --work "$work" "${script_args[@]}")
+  --launcher "$retort" --command "$cmdline" --work "$work" --what "$what" "${script_args[@]}")
 $alembic_ok && report_args+=(--alembic)
 for note in "${notes[@]+"${notes[@]}"}"; do report_args+=(--note "$note"); done
 echo

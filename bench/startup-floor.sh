@@ -33,15 +33,10 @@
 # trust) for postgres; Alembic (Debian's python3-alembic) is measured when /usr/bin/python3 has it.
 set -euo pipefail
 
+NAME=startup-floor
 BENCH=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH")
-PY=/usr/bin/python3           # Debian's Python: python3-alembic and python3-psycopg2 live there
-LIB=$BENCH/lib
-PG=(-h 127.0.0.1 -p 5432 -U postgres)
-
-die() { echo "startup-floor: $*" >&2; exit 1; }
-say() { echo "startup-floor: $*" >&2; }
-usage() { sed -n '2,/^set -euo/{/^set -euo/d; s/^# \{0,1\}//; p;}' "$0"; }
+# shellcheck source=lib/common.sh
+. "$BENCH/lib/common.sh"     # ROOT, PY, LIB, PG, die, say, usage, apt_install, require_postgres, ...
 
 # ---- options
 n=5000 shape=linear dbs=sqlite,postgres runs=10 alembic_runs=3
@@ -82,15 +77,6 @@ has_db() { [[ " ${db_list[*]-} " == *" $1 "* ]]; }
 # ---- prerequisites
 unset RETORT_URL DATABASE_URL     # Retort's RETORT_URL would override the project's url
 
-apt_install() {    # apt_install PACKAGE...: only where apt-get exists and we are root (as run.sh)
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    echo "startup-floor: installing $* from Debian's packages" >&2
-    apt-get install -y -q "$@" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
-  else
-    die "missing $*; install it (Debian: apt-get install $*)"
-  fi
-}
-
 [[ -x $PY ]] || apt_install python3
 command -v java >/dev/null || die "java is not on PATH (Java 17+ is needed)"
 for prog in javac jar; do
@@ -105,28 +91,11 @@ done
 [[ -x $ROOT/retort ]] || die "the launcher $ROOT/retort is missing"
 [[ -f $BENCH/floor-java/Floor.java && -f $BENCH/floor-java/Hello.java ]] || die "bench/floor-java/{Floor,Hello}.java are missing"
 if has_db postgres; then
-  for prog in psql createdb dropdb; do
-    command -v $prog >/dev/null || apt_install postgresql-client
-  done
-  psql "${PG[@]}" -X -d postgres -Atqc 'select 1' >/dev/null 2>&1 ||
-    die "PostgreSQL is not answering at 127.0.0.1:5432 as user postgres (trust auth); start it" \
-      "(pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start) or pass --dbs sqlite"
+  require_postgres
 fi
 notes=()
-alembic_ok=false alembic_pg_ok=false
-if $PY -c 'import alembic' 2>/dev/null; then
-  alembic_ok=true
-  if has_db postgres; then
-    if $PY -c 'import psycopg2' 2>/dev/null; then
-      alembic_pg_ok=true
-    else
-      notes+=("Alembic's \`current\` on PostgreSQL was not measured: /usr/bin/python3 has no psycopg2 (Debian: python3-psycopg2); this script installs nothing for Alembic.")
-    fi
-  fi
-else
-  say "Alembic is not importable by $PY; its rows are skipped (Debian: apt-get install python3-alembic)"
-  notes+=("Alembic was not measured: \`/usr/bin/python3 -c 'import alembic'\` fails (Debian: python3-alembic); this script installs nothing for Alembic. Without it there is no bound.")
-fi
+has_db postgres && want_pg=true || want_pg=false
+detect_alembic "Alembic's \`current\`" $want_pg
 
 # ---- PostgreSQL database of this run, dropped on any exit
 pgdb=bench_sfloor_$$
@@ -143,37 +112,16 @@ trap 'exit 143' TERM
 mkdir -p "$work/dist/cli-adapter/target" "$work/db" "$work/logs" "$work/floor-java" "$(dirname "$out")"
 dist=$work/dist
 djar=$dist/cli-adapter/target/retort-all.jar
-cp "$ROOT/retort" "$dist/retort"
+private_copy "$jar" "$dist"
 retort=$dist/retort
-if ! cmp -s "$jar" "$djar"; then   # same jar: keep its AppCDS archives
-  ok=false
-  for _ in $(seq 20); do       # another build may be rewriting the jar: take a whole copy
-    rm -f "$dist"/cli-adapter/target/retort*.jsa
-    # -p: the report's "built" is the build's time, not the copy's
-    cp -p "$jar" "$djar" 2>/dev/null || { say "the jar is being rewritten; trying again in 5 s"; sleep 5; continue; }
-    if $PY -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.exit(z.testzip() is not None)' "$djar" 2>/dev/null; then
-      ok=true; break
-    fi
-    say "the jar is being rewritten; trying again in 5 s"; sleep 5
-  done
-  $ok || die "could not take a whole copy of $jar; build it first: mvn -B -q package -DskipTests"
-fi
-env -u RETORT_JAVA_OPTS "$retort" --version >/dev/null ||
-  die "the copied jar does not run ($retort --version); build it first: mvn -B -q package -DskipTests"
 # One more copy per database for `current`: the launcher's archive of database commands holds the
 # classes of each command's first run after a build, so in a shared copy PostgreSQL's runs would
 # load its driver outside the archive after SQLite's recorded it. A user with one database gets
 # what each copy gets here.
 declare -A retort_of=()
 for db in "${db_list[@]}"; do
-  ddist=$work/dist-$db
-  mkdir -p "$ddist/cli-adapter/target"
-  cp "$retort" "$ddist/retort"
-  if ! cmp -s "$djar" "$ddist/cli-adapter/target/retort-all.jar"; then
-    rm -f "$ddist"/cli-adapter/target/retort*.jsa*
-    cp -p "$djar" "$ddist/cli-adapter/target/retort-all.jar"
-  fi
-  retort_of[$db]=$ddist/retort
+  private_copy "$djar" "$work/dist-$db"
+  retort_of[$db]=$work/dist-$db/retort
 done
 
 # ---- the launcher's JVM options, for the JVM and floor rows

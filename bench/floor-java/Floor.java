@@ -46,7 +46,7 @@ public final class Floor implements Callable<Integer> {
 
     static {
         SUBCOMMANDS.put("heads", Heads.class);
-        SUBCOMMANDS.put("history", History.class);
+        SUBCOMMANDS.put("history", Heads.class);   // the same work: list + stat
         SUBCOMMANDS.put("current", Current.class);
     }
 
@@ -126,21 +126,8 @@ public final class Floor implements Callable<Integer> {
     }
 
     @Command(name = "heads", mixinStandardHelpOptions = true,
-            description = "Print how many revision files there are (list + stat; reads none).")
+            description = "Print how many revision files there are (list + stat; reads none); also registered as history.")
     static final class Heads implements Callable<Integer> {
-        @ParentCommand
-        Floor root;
-
-        @Override
-        public Integer call() throws IOException {
-            System.out.println(revisionFiles(root.versions()));
-            return 0;
-        }
-    }
-
-    @Command(name = "history", mixinStandardHelpOptions = true,
-            description = "The same as heads: print how many revision files there are.")
-    static final class History implements Callable<Integer> {
         @ParentCommand
         Floor root;
 

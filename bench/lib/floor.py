@@ -184,6 +184,7 @@ def cmd_report(argv):
     ap.add_argument("--command", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--alembic", action="store_true", help="Alembic was importable")
+    ap.add_argument("--what", choices=("upgrade", "downgrade"), default="upgrade")
     ap.add_argument("--script", action="append", default=[], metavar="DB=PATH")
     ap.add_argument("--note", action="append", default=[])
     o = ap.parse_args(argv)
@@ -195,7 +196,9 @@ def cmd_report(argv):
     took = time.time() - o.started
     took = f"{took:.0f} s" if took < 120 else f"{took / 60:.1f} min"
 
-    md = ["# The floor of `upgrade head`: the database's own client", ""]
+    up = o.what == "upgrade"
+    work_name = "upgrade head" if up else "downgrade base"
+    md = [f"# The floor of `{work_name}`: the database's own client", ""]
     md.append(f"Written by `{o.command}` on {started.strftime('%Y-%m-%d %H:%M')}, in {took}. "
               "See bench/README.md, \"The floor: the database's own client\".")
     md.append("")
@@ -203,17 +206,27 @@ def cmd_report(argv):
     md.append(f"- Project: N = {o.n:,} revisions, {o.shape} (bench/lib/gen.py; revision *i* creates `t_i`), "
               f"one transaction per revision in every row")
     md.append("")
+    if up:
+        script_text = ("(`retort upgrade head --sql --dialect …`: the version table, then per revision "
+                       "`BEGIN; CREATE TABLE …; INSERT/UPDATE retort_version …; COMMIT;`) on a fresh database")
+        start = "on a fresh database"
+        checked = "N tables `t_*`, the version table at the head"
+    else:
+        script_text = ("(`retort downgrade head:base --sql --dialect …`: per revision "
+                       "`BEGIN; DROP TABLE …; UPDATE/DELETE retort_version …; COMMIT;`) on its database at head")
+        start = ("on a database at head (each tool's own, brought there once untimed by the tool itself and "
+                 "restored from a copy before every run: a file copy on SQLite, `createdb -T` on PostgreSQL)")
+        checked = "no table `t_*` left, no version row"
     md.append("**Rows.** *Floor client*: the database's own command-line client runs Retort's offline script "
-              "(`retort upgrade head --sql --dialect …`: the version table, then per revision "
-              "`BEGIN; CREATE TABLE …; INSERT/UPDATE retort_version …; COMMIT;`) on a fresh database: "
+              f"{script_text}: "
               "`sqlite3 -batch -bail FILE < script` and "
               "`psql -X -h 127.0.0.1 -U postgres -d DB -q -v ON_ERROR_STOP=1 -f script`. "
-              "*Retort online*: `retort -q upgrade head` on a fresh database. *Alembic online*: "
-              "`python3 -m alembic -c <db>.ini upgrade head` (as bench/run.sh runs it) on a fresh database. "
+              f"*Retort online*: `retort -q {work_name}` {start}. *Alembic online*: "
+              f"`python3 -m alembic -c <db>.ini {work_name}` (as bench/run.sh runs it), the same way. "
               f"The three run interleaved (floor, Retort, Alembic, floor, …), {o.runs} run{'s' if o.runs != 1 else ''} "
               "each; every run "
-              "is a new process timed from fork to exit and is checked afterwards (N tables `t_*`, the version "
-              "table at the head). **Median / min wall s** of the runs; **CPU s**: median user + system CPU "
+              f"is a new process timed from fork to exit and is checked afterwards ({checked}). "
+              "**Median / min wall s** of the runs; **CPU s**: median user + system CPU "
               "seconds of the client process (for PostgreSQL not the server's work). **× floor**: the row's "
               "median ÷ the floor's median.")
     md.append("")
@@ -267,11 +280,11 @@ def cmd_report(argv):
     md.append("## Notes")
     md.append("")
     md.append("- The offline script does not write Retort's history table. Retort's online run does a little "
-              "more than the floor: it creates `retort_history` and, per revision, does one extra `INSERT` "
-              "into it (the script's statements plus that row).")
+              "more than the floor: " + ("it creates `retort_history` and, " if up else "")
+              + "per revision, it does one extra `INSERT` into it (the script's statements plus that row).")
     if "sqlite" in o.dbs and o.alembic:
         md.append("- On SQLite Alembic says \"Will assume non-transactional DDL\": Python's `sqlite3` module "
-                  "commits each `CREATE TABLE` on its own and the version change separately, so Alembic pays "
+                  "commits each DDL statement on its own and the version change separately, so Alembic pays "
                   "for about two commits per revision where the floor and Retort pay for one.")
     if "postgres" in o.dbs:
         md.append("- PostgreSQL: the CPU column is the client process only; the server's parsing, catalog "
@@ -283,11 +296,16 @@ def cmd_report(argv):
               f"the last run's output of each tool in `{o.work_display}/logs/`.")
     md.append("")
 
-    os.makedirs(os.path.dirname(os.path.abspath(o.out)), exist_ok=True)
-    tmp = o.out + ".tmp"
+    write_report(o.out, md, stdout)
+
+
+def write_report(out, md, stdout):
+    """Writes the Markdown lines to OUT (whole or not at all) and prints the stdout lines."""
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    tmp = out + ".tmp"
     with open(tmp, "w") as f:
         f.write("\n".join(md))
-    os.replace(tmp, o.out)
+    os.replace(tmp, out)
     print("\n".join(stdout))
 
 

@@ -294,12 +294,7 @@ def cmd_report(argv):
               f"the last run's output of each row in `{work}/logs/`.")
     md.append("")
 
-    os.makedirs(os.path.dirname(os.path.abspath(o.out)), exist_ok=True)
-    tmp = o.out + ".tmp"
-    with open(tmp, "w") as f:
-        f.write("\n".join(md))
-    os.replace(tmp, o.out)
-    print("\n".join(stdout))
+    floor.write_report(o.out, md, stdout)
 
 
 def main():
