@@ -58,6 +58,32 @@ class IntegrityEndToEndTest {
         assertTrue(applied.contains("upgrade   bbb222       success"), applied);
     }
 
+    /**
+     * Files older than the header cache's settling time are cached with their checksums after a
+     * run; an applied revision edited afterwards is still caught (its size and time changed).
+     */
+    @Test
+    void a_kept_checksum_never_hides_an_edit() throws Exception {
+        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        Path one = dir.resolve("migrations/versions/aaa111_one.yaml");
+        Path two = dir.resolve("migrations/versions/bbb222_two.yaml");
+        java.nio.file.Files.setLastModifiedTime(one, anHourAgo);
+        java.nio.file.Files.setLastModifiedTime(two, anHourAgo);
+        cli.ok("upgrade", "aaa111");
+        cli.ok("upgrade", "head");    // checks aaa111's checksum, then keeps it in the cache
+        Path cache = dir.resolve("migrations/.retort_cache/revision-headers.bin");
+        String kept = new String(java.nio.file.Files.readAllBytes(cache), java.nio.charset.StandardCharsets.ISO_8859_1);
+        CliFixture.Run verified = cli.ok("verify");
+        assertTrue(verified.out().contains("All 2 applied revisions match their files"), verified.out());
+        assertTrue(kept.matches("(?s).*[0-9a-f]{64}.*"), "a checksum is in the cache");
+
+        cli.revision("aaa111", null, "one", createTable("t1") + createTable("t1b"), dropTable("t1b") + dropTable("t1"));
+        java.nio.file.Files.setLastModifiedTime(one, anHourAgo);   // an old time again: only size and inode tell
+        CliFixture.Run refused = cli.run("upgrade", "head");
+        refused.expect(1);
+        assertTrue(refused.err().contains("revision aaa111 (migrations/versions/aaa111_one.yaml) changed since it was applied"), refused.err());
+    }
+
     @Test
     void message_and_layout_edits_do_not_count_as_changes() {
         cli.ok("upgrade", "head");

@@ -147,7 +147,13 @@ final class RevisionHeader {
     /** A header whose operations are read from {@code src} on first use, checked to still be the same revision. */
     static Revision lazy(RevisionId id, List<RevisionId> parents, List<String> labels, List<String> depends, String message, Instant created,
                          SourceFile src) {
-        return Revision.lazy(id, parents, labels, depends, message, created, src.display(), () -> body(src, id, parents));
+        return lazy(id, parents, labels, depends, message, created, src, null);
+    }
+
+    /** @param checksum the operations' checksum kept from an earlier read of the unchanged file, or null */
+    static Revision lazy(RevisionId id, List<RevisionId> parents, List<String> labels, List<String> depends, String message, Instant created,
+                         SourceFile src, String checksum) {
+        return Revision.lazy(id, parents, labels, depends, message, created, src.display(), () -> body(src, id, parents), checksum);
     }
 
     private static Revision.Body body(SourceFile src, RevisionId id, List<RevisionId> parents) {

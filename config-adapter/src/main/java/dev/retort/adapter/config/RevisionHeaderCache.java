@@ -1,6 +1,7 @@
 package dev.retort.adapter.config;
 
 import dev.retort.core.domain.revision.Revision;
+import dev.retort.core.domain.revision.RevisionChecksum;
 import dev.retort.core.domain.revision.RevisionId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -36,6 +37,10 @@ import java.util.concurrent.TimeUnit;
  *       clean" rule);</li>
  *   <li>only headers read by {@link RevisionHeader}'s plain-layout fast path are stored; the
  *       operations are read from the file when used, as without the cache;</li>
+ *   <li>an entry also keeps the checksum of the file's operations once a command worked it out
+ *       (upgrade, downgrade and verify check every applied revision's), so the next check of an
+ *       unchanged file reads nothing; checksums count only under the same canonical form and
+ *       Retort version ({@link #CHECKSUMS});</li>
  *   <li>an unreadable, foreign or damaged cache is ignored, and one that cannot be written (a
  *       read-only checkout) is not written; {@code RETORT_HEADER_CACHE=off} switches it off.</li>
  * </ul>
@@ -45,7 +50,17 @@ final class RevisionHeaderCache {
     static final String FILE = "revision-headers.bin";
     static final long SETTLE = TimeUnit.SECONDS.toNanos(2);
     private static final int MAGIC = 0x52544843;    // "RTHC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    /**
+     * Checksums are kept under the canonical form's name and the Retort version that worked them
+     * out; a cache written under another is read without its checksums.
+     */
+    static final String CHECKSUMS = RevisionChecksum.FORM + "@" + version();
+
+    private static String version() {
+        String v = RevisionHeaderCache.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
 
     /** What a file looked like when its header was read. */
     record Stamp(long size, long modifiedNanos, String fileKey) {
@@ -55,11 +70,19 @@ final class RevisionHeaderCache {
         }
     }
 
-    /** One file's header, as {@link Revision#lazy} takes it. */
-    record Entry(Stamp stamp, String id, List<String> parents, List<String> labels, List<String> depends, String message, Instant created) {
+    /**
+     * One file's header, as {@link Revision#lazy} takes it, and the checksum of its operations
+     * once a command worked it out (null before).
+     */
+    record Entry(Stamp stamp, String id, List<String> parents, List<String> labels, List<String> depends, String message, Instant created,
+                 String checksum) {
         static Entry of(Stamp stamp, Revision r) {
             return new Entry(stamp, r.id().value(), r.downRevisions().stream().map(RevisionId::value).toList(), r.branchLabels(), r.dependsOn(),
-                    r.message(), r.created());
+                    r.message(), r.created(), r.checksumIfKnown());
+        }
+
+        Entry withChecksum(String c) {
+            return new Entry(stamp, id, parents, labels, depends, message, created, c);
         }
 
         Revision revision(SourceFile src) {
@@ -68,7 +91,7 @@ final class RevisionHeaderCache {
                 case 1 -> List.of(RevisionId.of(parents.get(0)));
                 default -> parents.stream().map(RevisionId::of).toList();
             };
-            return RevisionHeader.lazy(RevisionId.of(id), ids, labels, depends, message, created, src);
+            return RevisionHeader.lazy(RevisionId.of(id), ids, labels, depends, message, created, src, checksum);
         }
     }
 
@@ -86,6 +109,7 @@ final class RevisionHeaderCache {
             if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
                 return Map.of();
             }
+            boolean checksums = in.readUTF().equals(CHECKSUMS);
             int count = in.readInt();
             for (int k = 0; k < count; k++) {
                 String name = in.readUTF();
@@ -96,7 +120,8 @@ final class RevisionHeaderCache {
                 List<String> depends = strings(in);
                 String message = in.readUTF();
                 Instant created = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
-                out.put(name, new Entry(stamp, id, parents, labels, depends, message, created));
+                String checksum = in.readBoolean() ? in.readUTF() : null;
+                out.put(name, new Entry(stamp, id, parents, labels, depends, message, created, checksums ? checksum : null));
             }
             return out;
         } catch (IOException | RuntimeException e) {
@@ -149,6 +174,7 @@ final class RevisionHeaderCache {
             try (OutputStream os = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
+                out.writeUTF(CHECKSUMS);
                 out.writeInt(kept.size());
                 for (Map.Entry<String, Entry> e : kept) {
                     Entry v = e.getValue();
@@ -165,6 +191,10 @@ final class RevisionHeaderCache {
                     if (v.created() != null) {
                         out.writeLong(v.created().getEpochSecond());
                         out.writeInt(v.created().getNano());
+                    }
+                    out.writeBoolean(v.checksum() != null);
+                    if (v.checksum() != null) {
+                        out.writeUTF(v.checksum());
                     }
                 }
             }

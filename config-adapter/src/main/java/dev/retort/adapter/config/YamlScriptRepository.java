@@ -40,6 +40,11 @@ public final class YamlScriptRepository implements ScriptRepository {
     private final FileTemplate template;
     private final Path workingDir;
     private final RevisionHeaderCache cache;
+    /** What the last {@link #loadAll()} cached or could cache, by file name, with the revision it made. */
+    private volatile Loaded loaded;
+
+    private record Loaded(String[] names, RevisionHeaderCache.Entry[] entries, Object[] revisions) {
+    }
 
     /**
      * @param scriptLocation the folder holding {@code versions/}
@@ -178,16 +183,47 @@ public final class YamlScriptRepository implements ScriptRepository {
         }
         // Unchanged when nothing new was read and every cached entry was used (none went stale or
         // lost its file).
-        if (cache != null && (fresh.sum() > 0 || hits.sum() != cached.size())) {
-            Map<String, RevisionHeaderCache.Entry> next = new LinkedHashMap<>();
-            for (int k = 0; k < names.length; k++) {
-                if (entries[k] != null) {
-                    next.put(names[k], entries[k]);
-                }
+        if (cache != null) {
+            if (fresh.sum() > 0 || hits.sum() != cached.size()) {
+                cache.write(entries(names, entries));
             }
-            cache.write(next);
+            loaded = new Loaded(names, entries, read);
         }
         return out;
+    }
+
+    private static Map<String, RevisionHeaderCache.Entry> entries(String[] names, RevisionHeaderCache.Entry[] entries) {
+        Map<String, RevisionHeaderCache.Entry> next = new LinkedHashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            if (entries[k] != null) {
+                next.put(names[k], entries[k]);
+            }
+        }
+        return next;
+    }
+
+    /** Adds the checksums worked out since {@link #loadAll()} to the header cache. */
+    @Override
+    public void remember() {
+        Loaded l = loaded;
+        if (l == null) {
+            return;
+        }
+        RevisionHeaderCache.Entry[] next = l.entries().clone();
+        boolean learned = false;
+        for (int k = 0; k < next.length; k++) {
+            if (next[k] != null && l.revisions()[k] instanceof Revision r) {
+                String checksum = r.checksumIfKnown();
+                if (checksum != null && !checksum.equals(next[k].checksum())) {
+                    next[k] = next[k].withChecksum(checksum);
+                    learned = true;
+                }
+            }
+        }
+        if (learned) {
+            cache.write(entries(l.names(), next));
+            loaded = new Loaded(l.names(), next, l.revisions());
+        }
     }
 
     /** The file's text, or null when it cannot be read (the YAML reader then says why). */

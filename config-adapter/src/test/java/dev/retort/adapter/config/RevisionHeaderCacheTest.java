@@ -178,4 +178,41 @@ class RevisionHeaderCacheTest {
         assertEquals(first, second);
         assertEquals(List.of("bbb222_b.yaml"), List.copyOf(new RevisionHeaderCache(dir.resolve("migrations")).read().keySet()));
     }
+
+    @Test
+    void checksums_worked_out_in_a_run_are_kept_for_unchanged_files_only() throws IOException {
+        write("aaa_one.yaml", file("aaa", "null", "one"), AN_HOUR_AGO);
+        write("bbb_two.yaml", file("bbb", "aaa", "two"), AN_HOUR_AGO);
+        YamlScriptRepository first = new YamlScriptRepository(dir.resolve("migrations"), null, dir, true);
+        List<Revision> revs = first.loadAll();
+        assertTrue(revs.stream().allMatch(r -> r.checksumIfKnown() == null), "nothing known before the first run");
+        List<String> sums = revs.stream().map(Revision::checksum).toList();
+        first.remember();
+
+        List<Revision> again = load(true);
+        assertEquals(sums, again.stream().map(Revision::checksumIfKnown).toList(), "kept, for a run that reads no operation");
+        assertEquals(sums, again.stream().map(r -> dev.retort.core.domain.revision.RevisionChecksum.of(r)).toList(), "and right");
+
+        write("aaa_one.yaml", file("aaa", "null", "one") + "# edited\n", AN_HOUR_AGO);
+        List<Revision> edited = load(true);
+        assertEquals(null, edited.get(0).checksumIfKnown(), "an edited file's checksum is worked out again");
+        assertEquals(sums.get(1), edited.get(1).checksumIfKnown());
+    }
+
+    @Test
+    void a_cache_from_another_checksum_form_or_version_keeps_its_headers_but_not_its_checksums() throws IOException {
+        write("aaa_one.yaml", file("aaa", "null", "one"), AN_HOUR_AGO);
+        YamlScriptRepository first = new YamlScriptRepository(dir.resolve("migrations"), null, dir, true);
+        first.loadAll().forEach(Revision::checksum);
+        first.remember();
+        byte[] bytes = Files.readAllBytes(cacheFile());
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(RevisionHeaderCache.CHECKSUMS);
+        assertTrue(at > 0, "the cache names the checksum form");
+        bytes[at] = (byte) 'x';    // same length, another name: as if written by another version
+        Files.write(cacheFile(), bytes);
+        List<Revision> revs = load(true);
+        assertEquals("aaa", revs.get(0).id().value());
+        assertEquals(null, revs.get(0).checksumIfKnown());
+    }
 }

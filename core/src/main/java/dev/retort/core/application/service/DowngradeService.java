@@ -31,6 +31,14 @@ public final class DowngradeService implements DowngradeUseCase {
             reporter.info("Nothing to downgrade: the database is at base");
             return new MigrationResult(List.of(), List.of(), List.of());
         }
+        try {
+            return run(graph, command);
+        } finally {
+            scripts.remember();   // the checksums worked out for the integrity check, for the next run
+        }
+    }
+
+    private MigrationResult run(RevisionGraph graph, DowngradeCommand command) {
         return Locked.run(connector, reporter, dialect -> {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());

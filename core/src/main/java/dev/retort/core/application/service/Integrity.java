@@ -3,7 +3,6 @@ package dev.retort.core.application.service;
 import dev.retort.core.application.port.out.HistoryEntry;
 import dev.retort.core.domain.revision.Direction;
 import dev.retort.core.domain.revision.Revision;
-import dev.retort.core.domain.revision.RevisionChecksum;
 import dev.retort.core.domain.revision.RevisionGraph;
 import dev.retort.core.domain.revision.RevisionId;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ final class Integrity {
                 continue;
             }
             Revision r = graph.get(id);
-            String now = RevisionChecksum.of(r);
+            String now = r.checksum();
             if (!now.equals(e.getValue().checksum())) {
                 out.add(new Mismatch(r, e.getValue().checksum(), now, e.getValue()));
             }

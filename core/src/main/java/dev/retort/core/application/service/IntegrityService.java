@@ -36,6 +36,14 @@ public final class IntegrityService implements IntegrityUseCase, AppliedHistoryQ
         if (!connector.exists()) {
             return new VerifyReport(0, List.of(), List.of());   // a new database: nothing applied, nothing to compare
         }
+        try {
+            return verify(graph);
+        } finally {
+            scripts.remember();
+        }
+    }
+
+    private VerifyReport verify(RevisionGraph graph) {
         try (Dialect dialect = connector.connect()) {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());

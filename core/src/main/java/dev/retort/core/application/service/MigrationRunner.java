@@ -13,7 +13,6 @@ import dev.retort.core.domain.operation.SchemaEvolution;
 import dev.retort.core.domain.schema.Schema;
 import dev.retort.core.domain.revision.MigrationPlan;
 import dev.retort.core.domain.revision.MigrationStep;
-import dev.retort.core.domain.revision.RevisionChecksum;
 import dev.retort.core.domain.revision.VersionChange;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +74,7 @@ final class MigrationRunner {
             reporter.stepStarting(k + 1, total, step);
             long started = System.nanoTime();
             Instant startedAt = Instant.now();
-            String checksum = RevisionChecksum.of(step.revision());
+            String checksum = step.revision().checksum();
             if (!dialect.capabilities().transactionalDdl()) {
                 history.append(new HistoryEntry(0, step.revision().id().value(), step.direction(), checksum, startedAt, null, 0,
                         HistoryEntry.Outcome.STARTED, null, null, USER, HOST));

@@ -35,6 +35,14 @@ public final class UpgradeService implements UpgradeUseCase {
             }
             SqlDialectKeys.check(plan, connector.dialectNames());
         }
+        try {
+            return run(graph, command);
+        } finally {
+            scripts.remember();   // the checksums worked out for the integrity check, for the next run
+        }
+    }
+
+    private MigrationResult run(RevisionGraph graph, UpgradeCommand command) {
         return Locked.run(connector, reporter, dialect -> {
             List<RevisionId> heads = dialect.versionStore().heads();
             graph.checkKnown(heads, connector.versionTable());

@@ -22,6 +22,7 @@ public final class Revision {
     private final String source;
     private Supplier<Body> loader;
     private volatile Body body;
+    private volatile String checksum;
 
     /** What a revision does: its upgrade and downgrade operations. */
     public record Body(List<Operation> upgrade, List<Operation> downgrade) {
@@ -73,8 +74,22 @@ public final class Revision {
      */
     public static Revision lazy(RevisionId id, List<RevisionId> downRevisions, List<String> branchLabels, List<String> dependsOn,
                                 String message, Instant created, String source, Supplier<Body> loader) {
-        return new Revision(id, downRevisions, branchLabels, dependsOn, message, created, source, Objects.requireNonNull(loader, "loader"),
-                null);
+        return lazy(id, downRevisions, branchLabels, dependsOn, message, created, source, loader, null);
+    }
+
+    /**
+     * Like {@link #lazy(RevisionId, List, List, List, String, Instant, String, Supplier)}, with the
+     * {@link #checksum()} of the operations already known (kept from an earlier read of the same,
+     * unchanged file), so that checking an applied revision does not read its operations.
+     *
+     * @param knownChecksum {@link RevisionChecksum#of} of what the loader would return, or null
+     */
+    public static Revision lazy(RevisionId id, List<RevisionId> downRevisions, List<String> branchLabels, List<String> dependsOn,
+                                String message, Instant created, String source, Supplier<Body> loader, String knownChecksum) {
+        Revision r = new Revision(id, downRevisions, branchLabels, dependsOn, message, created, source,
+                Objects.requireNonNull(loader, "loader"), null);
+        r.checksum = knownChecksum;
+        return r;
     }
 
     public RevisionId id() {
@@ -127,6 +142,24 @@ public final class Revision {
             }
         }
         return b;
+    }
+
+    /**
+     * {@link RevisionChecksum#of} this revision: the one it was created with, else worked out (and
+     * the operations read) on first use.
+     */
+    public String checksum() {
+        String c = checksum;
+        if (c == null) {
+            c = RevisionChecksum.of(this);
+            checksum = c;
+        }
+        return c;
+    }
+
+    /** The checksum when it is known already, else null; never reads the operations. */
+    public String checksumIfKnown() {
+        return checksum;
     }
 
     public boolean isBase() {

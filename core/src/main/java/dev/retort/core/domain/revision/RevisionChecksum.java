@@ -38,12 +38,18 @@ import java.util.List;
  * checksums as long as it is absent.
  */
 public final class RevisionChecksum {
+    /**
+     * The name of the canonical form, hashed first. Change it with the form: a checksum kept from
+     * an earlier run (the header cache) is only used under the same name.
+     */
+    public static final String FORM = "retort-checksum-v1";
+
     private RevisionChecksum() {
     }
 
     /** @return 64 lowercase hex characters */
     public static String of(Revision revision) {
-        StringBuilder sb = new StringBuilder("retort-checksum-v1\nupgrade\n");
+        StringBuilder sb = new StringBuilder(FORM).append("\nupgrade\n");
         append(sb, revision.upgrade());
         sb.append("downgrade\n");
         append(sb, revision.downgrade());

@@ -28,4 +28,12 @@ public interface ScriptRepository {
      * @throws dev.retort.core.domain.ConfigException when the file cannot be written or exists
      */
     String write(Revision revision);
+
+    /**
+     * Keeps what this run learned about the files read by {@link #loadAll()} (the checksums of
+     * revisions whose operations were read) for the next run; best effort, never throws. The
+     * default keeps nothing.
+     */
+    default void remember() {
+    }
 }
