@@ -240,6 +240,22 @@ for db in "${db_list[@]}"; do
   else
     url_retort="jdbc:postgresql://127.0.0.1:5432/$pgdb?user=postgres"
   fi
+  # Each database gets its own copy of launcher and jar, whose archive of database commands is
+  # recorded here, untimed, on a 10-revision project (as run.sh does): the launcher records a
+  # command's classes on its first run after a build, which must not be a timed one, and in a
+  # shared copy PostgreSQL's runs would load its driver outside an archive SQLite's runs recorded.
+  private_copy "$jar" "$work/dist-$db"
+  retort=$work/dist-$db/retort
+  warm=$work/projects/warm-10
+  $PY "$LIB/gen.py" "$warm" linear 10 retort
+  fresh "$db" retort
+  for args in "upgrade head" "downgrade base"; do
+    # shellcheck disable=SC2086 # two words each
+    (cd "$warm/retort" && BENCH_RETORT_URL=$url_retort "$retort" -c "$warm/retort/retort.yaml" -q $args) >/dev/null 2>&1 ||
+      die "warming $retort up on $db failed: retort $args on $warm/retort"
+  done
+  fresh "$db" retort
+  [[ $db == postgres ]] && { pg_drop || die "dropdb $pgdb failed"; }
   if [[ $what == downgrade ]]; then
     for tool in "${tools[@]}"; do
       say "$db: $tool brings a database to head once (untimed), kept for every run"
@@ -250,31 +266,21 @@ for db in "${db_list[@]}"; do
     for tool in "${tools[@]}"; do
       if [[ $what == downgrade ]]; then
         restore "$db" "$tool"
-        case $db/$tool in
-          sqlite/floor) timed "$db" floor "$r" "$work" "${script[$db]}" sqlite3 -batch -bail "$(sqlite_file floor)" ;;
-          postgres/floor) timed "$db" floor "$r" "$work" /dev/null \
-            psql "${PG[@]}" -X -d "$pgdb" -q -v ON_ERROR_STOP=1 -f "${script[$db]}" ;;
-          */retort) timed "$db" retort "$r" "$proj/retort" /dev/null env "BENCH_RETORT_URL=$url_retort" \
-            "$retort" -c "$proj/retort/retort.yaml" -q downgrade base ;;
-          */alembic) timed "$db" alembic "$r" "$proj/alembic" /dev/null \
-            "$PY" -m alembic -c "$proj/alembic/$db.ini" downgrade base ;;
-        esac
-        check_down "$db" "$tool" "$r"
-        if [[ $db == postgres ]]; then pg_drop || die "dropdb $pgdb failed"; fi
-        tail -n 1 "$samples" | awk -F'\t' -v R="$r/$runs" '{ printf "floor: %s run %s: %s %.3f s wall, %.3f s CPU\n", $1, R, $2, $4, $5 }' >&2
-        continue
+        work_args=(downgrade base)
+      else
+        fresh "$db" "$tool"
+        work_args=(upgrade head)
       fi
-      fresh "$db" "$tool"
       case $db/$tool in
         sqlite/floor) timed "$db" floor "$r" "$work" "${script[$db]}" sqlite3 -batch -bail "$(sqlite_file floor)" ;;
         postgres/floor) timed "$db" floor "$r" "$work" /dev/null \
           psql "${PG[@]}" -X -d "$pgdb" -q -v ON_ERROR_STOP=1 -f "${script[$db]}" ;;
         */retort) timed "$db" retort "$r" "$proj/retort" /dev/null env "BENCH_RETORT_URL=$url_retort" \
-          "$retort" -c "$proj/retort/retort.yaml" -q upgrade head ;;
+          "$retort" -c "$proj/retort/retort.yaml" -q "${work_args[@]}" ;;
         */alembic) timed "$db" alembic "$r" "$proj/alembic" /dev/null \
-          "$PY" -m alembic -c "$proj/alembic/$db.ini" upgrade head ;;
+          "$PY" -m alembic -c "$proj/alembic/$db.ini" "${work_args[@]}" ;;
       esac
-      check "$db" "$tool" "$r"
+      if [[ $what == downgrade ]]; then check_down "$db" "$tool" "$r"; else check "$db" "$tool" "$r"; fi
       if [[ $db == postgres ]]; then pg_drop || die "dropdb $pgdb failed"; fi
       tail -n 1 "$samples" | awk -F'\t' -v R="$r/$runs" '{ printf "floor: %s run %s: %s %.3f s wall, %.3f s CPU\n", $1, R, $2, $4, $5 }' >&2
     done

@@ -309,19 +309,16 @@ def write_report(out, md, stdout):
     print("\n".join(stdout))
 
 
-def main():
+def dispatch(commands, usage):
+    """Runs the subcommand named by argv[1] (commands: name -> function of the other arguments)."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    if len(sys.argv) < 2:
-        raise SystemExit(__doc__)
-    cmd, rest = sys.argv[1], sys.argv[2:]
-    if cmd == "run":
-        cmd_run(rest)
-    elif cmd == "ini":
-        cmd_ini(rest)
-    elif cmd == "report":
-        cmd_report(rest)
-    else:
-        raise SystemExit(__doc__)
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        raise SystemExit(usage)
+    commands[sys.argv[1]](sys.argv[2:])
+
+
+def main():
+    dispatch({"run": cmd_run, "ini": cmd_ini, "report": cmd_report}, __doc__)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ import datetime
 import os
 import platform
 import re
-import signal
 import sqlite3
 import statistics
 import subprocess
@@ -298,16 +297,7 @@ def cmd_report(argv):
 
 
 def main():
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    if len(sys.argv) < 2:
-        raise SystemExit(__doc__)
-    cmd, rest = sys.argv[1], sys.argv[2:]
-    if cmd == "stamp-sqlite":
-        cmd_stamp_sqlite(rest)
-    elif cmd == "report":
-        cmd_report(rest)
-    else:
-        raise SystemExit(__doc__)
+    floor.dispatch({"stamp-sqlite": cmd_stamp_sqlite, "report": cmd_report}, __doc__)
 
 
 if __name__ == "__main__":
