@@ -202,10 +202,14 @@ public final class YamlScriptRepository implements ScriptRepository {
         return next;
     }
 
-    /** Adds the checksums worked out since {@link #loadAll()} to the header cache. */
+    /**
+     * Adds the checksums worked out since {@link #loadAll()} to the header cache, and lets go of
+     * that load (a long-lived Java API instance should not keep every revision read).
+     */
     @Override
     public void remember() {
         Loaded l = loaded;
+        loaded = null;
         if (l == null) {
             return;
         }
@@ -222,7 +226,6 @@ public final class YamlScriptRepository implements ScriptRepository {
         }
         if (learned) {
             cache.write(entries(l.names(), next));
-            loaded = new Loaded(l.names(), next, l.revisions());
         }
     }
 
