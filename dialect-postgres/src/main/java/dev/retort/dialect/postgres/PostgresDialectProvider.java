@@ -59,10 +59,11 @@ public class PostgresDialectProvider implements DialectProvider {
      *         database or the schema does not exist
      */
     @Override
-    public Dialect open(ConnectionSettings settings) {
-        if (!accepts(settings.url())) {
-            throw new DatabaseException("Not a PostgreSQL URL: " + settings.maskedUrl() + "; PostgreSQL URLs look like jdbc:postgresql://host:5432/db");
+    public Dialect open(ConnectionSettings given) {
+        if (!accepts(given.url())) {
+            throw new DatabaseException("Not a PostgreSQL URL: " + given.maskedUrl() + "; PostgreSQL URLs look like jdbc:postgresql://host:5432/db");
         }
+        ConnectionSettings settings = withoutUserInfo(given);
         JdbcConnections.requireDriver(settings, PRODUCT, driverClass, "org.postgresql:postgresql");
         Connection connection = JdbcConnections.open(settings, driverUrl(settings), PRODUCT, PostgresDialectProvider::hint, driverDefaults());
         if (settings.schema() != null) {
@@ -96,6 +97,61 @@ public class PostgresDialectProvider implements DialectProvider {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("prepareThreshold", "0");
         return p;
+    }
+
+    /**
+     * {@code jdbc:postgresql://user:password@host:5432/db}, the form SQLAlchemy and Alembic users
+     * write: pgJDBC does not take user info in the URL, and when the password holds a {@code /}
+     * it logs the whole URL, password included, as a warning. So the user and password move into
+     * the settings (percent-decoded; a user or password the settings give wins) and the URL
+     * reaches the driver without them. The part before the last {@code @} counts as user info
+     * when a path follows the host ({@code @host/db}) or it holds no {@code /}; otherwise (a
+     * database name with an {@code @}, {@code //host:5432/db@x}) the URL is left alone.
+     */
+    static ConnectionSettings withoutUserInfo(ConnectionSettings settings) {
+        String url = settings.url();
+        int start = url.indexOf("//");
+        if (start < 0) {
+            return settings;
+        }
+        int end = url.indexOf('?', start);
+        end = end < 0 ? url.length() : end;
+        String authorityAndPath = url.substring(start + 2, end);
+        int at = authorityAndPath.lastIndexOf('@');
+        if (at <= 0) {
+            return settings;
+        }
+        String info = authorityAndPath.substring(0, at);
+        String rest = authorityAndPath.substring(at + 1);
+        int colon = info.indexOf(':');
+        String user = colon < 0 ? info : info.substring(0, colon);
+        if (rest.isEmpty() || user.isEmpty() || user.contains("/") || !(rest.contains("/") || !info.contains("/"))) {
+            return settings;
+        }
+        String password = colon < 0 ? null : info.substring(colon + 1);
+        String bare = url.substring(0, start + 2) + rest + url.substring(end);
+        return new ConnectionSettings(bare, settings.user() != null ? settings.user() : percentDecoded(user),
+                settings.password() != null ? settings.password() : password == null ? null : percentDecoded(password),
+                settings.schema(), settings.versionTable(), settings.historyTable());
+    }
+
+    /** {@code %XX} decoded as UTF-8; anything else, a malformed escape included, as written. */
+    private static String percentDecoded(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                out.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

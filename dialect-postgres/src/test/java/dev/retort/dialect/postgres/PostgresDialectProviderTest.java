@@ -227,4 +227,81 @@ class PostgresDialectProviderTest {
             }
         }
     }
+
+    @Test
+    void user_info_in_the_url_moves_into_the_settings_where_it_is_user_info() {
+        ConnectionSettings s = PostgresDialectProvider.withoutUserInfo(
+                new ConnectionSettings("jdbc:postgresql://app:pw/with@slash@db.example:5432/shop?ssl=true", null, null, null, null));
+        assertEquals("jdbc:postgresql://db.example:5432/shop?ssl=true", s.url());
+        assertEquals("app", s.user());
+        assertEquals("pw/with@slash", s.password());
+
+        ConnectionSettings encoded = PostgresDialectProvider.withoutUserInfo(
+                new ConnectionSettings("jdbc:postgresql://app%40corp:p%2Fw%C3%A9@h/db", null, null, null, null));
+        assertEquals("app@corp", encoded.user());
+        assertEquals("p/wé", encoded.password());
+
+        ConnectionSettings settingsWin = PostgresDialectProvider.withoutUserInfo(
+                new ConnectionSettings("jdbc:postgresql://app:pw@h/db", "ops", "secret", null, null));
+        assertEquals("jdbc:postgresql://h/db", settingsWin.url());
+        assertEquals("ops", settingsWin.user());
+        assertEquals("secret", settingsWin.password());
+
+        ConnectionSettings userOnly = PostgresDialectProvider.withoutUserInfo(new ConnectionSettings("jdbc:postgresql://app@h", null, null, null, null));
+        assertEquals("jdbc:postgresql://h", userOnly.url());
+        assertEquals("app", userOnly.user());
+        assertEquals(null, userOnly.password());
+
+        for (String left : List.of("jdbc:postgresql://h:5432/db", "jdbc:postgresql://h:5432/db@archive", "jdbc:postgresql://h/db@x?ssl=true",
+                "jdbc:postgresql:db", "jdbc:postgresql://@h/db")) {
+            assertEquals(left, PostgresDialectProvider.withoutUserInfo(new ConnectionSettings(left, null, null, null, null)).url(), left);
+        }
+    }
+
+    /**
+     * pgJDBC does not take {@code user:password@} and, with a {@code /} in the password, logs the
+     * whole URL as a warning; Retort connects with it and the driver never sees the password.
+     */
+    @Test
+    void a_url_with_user_and_password_connects_and_the_driver_logs_no_password() throws Exception {
+        String env = PostgresDialectContractTest.urlFromEnvironment();
+        int q = env.indexOf('?');
+        java.util.Map<String, String> params = new java.util.HashMap<>();
+        for (String p : q < 0 ? new String[0] : env.substring(q + 1).split("&")) {
+            int eq = p.indexOf('=');
+            if (eq > 0) {
+                params.put(p.substring(0, eq), java.net.URLDecoder.decode(p.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        String user = params.getOrDefault("user", "postgres");
+        String password = params.getOrDefault("password", "pw/never-logged");    // trust authentication takes any
+        String url = (q < 0 ? env : env.substring(0, q)).replaceFirst("//", "//" + user + ":" + password.replace("%", "%25") + "@");
+
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger driver = java.util.logging.Logger.getLogger("org.postgresql");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(String.valueOf(r.getMessage()) + " " + java.util.Arrays.toString(r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        driver.addHandler(capture);
+        try (JdbcDialect d = (JdbcDialect) provider.open(new ConnectionSettings(url, null, null, null, null));
+             java.sql.Statement st = d.connection().createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT current_user")) {
+            assertTrue(rs.next());
+            assertEquals(user, rs.getString(1));
+        } finally {
+            driver.removeHandler(capture);
+        }
+        assertTrue(logged.stream().noneMatch(m -> m.contains(password)), logged.toString());
+    }
 }
