@@ -63,7 +63,7 @@ public class PostgresDialectProvider implements DialectProvider {
         if (!accepts(given.url())) {
             throw new DatabaseException("Not a PostgreSQL URL: " + given.maskedUrl() + "; PostgreSQL URLs look like jdbc:postgresql://host:5432/db");
         }
-        ConnectionSettings settings = withoutUserInfo(given);
+        ConnectionSettings settings = withUserInfo(given);
         JdbcConnections.requireDriver(settings, PRODUCT, driverClass, "org.postgresql:postgresql");
         Connection connection = JdbcConnections.open(settings, driverUrl(settings), PRODUCT, PostgresDialectProvider::hint, driverDefaults());
         if (settings.schema() != null) {
@@ -102,37 +102,44 @@ public class PostgresDialectProvider implements DialectProvider {
     /**
      * {@code jdbc:postgresql://user:password@host:5432/db}, the form SQLAlchemy and Alembic users
      * write: pgJDBC does not take user info in the URL, and when the password holds a {@code /}
-     * it logs the whole URL, password included, as a warning. So the user and password move into
-     * the settings (percent-decoded; a user or password the settings give wins) and the URL
-     * reaches the driver without them. The part before the last {@code @} counts as user info
-     * when a path follows the host ({@code @host/db}) or it holds no {@code /}; otherwise (a
-     * database name with an {@code @}, {@code //host:5432/db@x}) the URL is left alone.
+     * it logs the whole URL, password included, as a warning. So the user and password become
+     * the settings' (percent-decoded; a user or password the settings give wins), and
+     * {@link #driverUrl} hands the driver the URL without them; messages keep showing the URL as
+     * written, its password masked. The part before the last {@code @} counts as user info when
+     * a path follows the host ({@code @host/db}) or it holds no {@code /}; otherwise (a database
+     * name with an {@code @}, {@code //host:5432/db@x}) the URL is left alone.
      */
-    static ConnectionSettings withoutUserInfo(ConnectionSettings settings) {
-        String url = settings.url();
+    static ConnectionSettings withUserInfo(ConnectionSettings settings) {
+        String[] info = userInfo(settings.url());
+        if (info == null) {
+            return settings;
+        }
+        return new ConnectionSettings(settings.url(), settings.user() != null ? settings.user() : percentDecoded(info[1]),
+                settings.password() != null ? settings.password() : info[2] == null ? null : percentDecoded(info[2]),
+                settings.schema(), settings.versionTable(), settings.historyTable());
+    }
+
+    /** @return the URL without its user info, the user and the password (or null), or null without user info */
+    private static String[] userInfo(String url) {
         int start = url.indexOf("//");
         if (start < 0) {
-            return settings;
+            return null;
         }
         int end = url.indexOf('?', start);
         end = end < 0 ? url.length() : end;
         String authorityAndPath = url.substring(start + 2, end);
         int at = authorityAndPath.lastIndexOf('@');
         if (at <= 0) {
-            return settings;
+            return null;
         }
         String info = authorityAndPath.substring(0, at);
         String rest = authorityAndPath.substring(at + 1);
         int colon = info.indexOf(':');
         String user = colon < 0 ? info : info.substring(0, colon);
-        if (rest.isEmpty() || user.isEmpty() || user.contains("/") || !(rest.contains("/") || !info.contains("/"))) {
-            return settings;
+        if (rest.isEmpty() || user.isEmpty() || user.contains("/") || (!rest.contains("/") && info.contains("/"))) {
+            return null;
         }
-        String password = colon < 0 ? null : info.substring(colon + 1);
-        String bare = url.substring(0, start + 2) + rest + url.substring(end);
-        return new ConnectionSettings(bare, settings.user() != null ? settings.user() : percentDecoded(user),
-                settings.password() != null ? settings.password() : password == null ? null : percentDecoded(password),
-                settings.schema(), settings.versionTable(), settings.historyTable());
+        return new String[] {url.substring(0, start + 2) + rest + url.substring(end), user, colon < 0 ? null : info.substring(colon + 1)};
     }
 
     /** {@code %XX} decoded as UTF-8; anything else, a malformed escape included, as written. */
@@ -155,12 +162,14 @@ public class PostgresDialectProvider implements DialectProvider {
     }
 
     /**
-     * The URL for the driver: without its {@code user} / {@code password} parameters when the
+     * The URL for the driver: without user info ({@link #withUserInfo}), and without its
+     * {@code user} / {@code password} parameters when the
      * settings give them, because pgJDBC lets the URL's win over the connection properties and
      * the settings (flags, environment) must win over the URL.
      */
     static String driverUrl(ConnectionSettings settings) {
-        String url = settings.url();
+        String[] info = userInfo(settings.url());
+        String url = info == null ? settings.url() : info[0];
         int q = url.indexOf('?');
         if (q < 0 || (settings.user() == null && settings.password() == null)) {
             return url;

@@ -230,31 +230,35 @@ class PostgresDialectProviderTest {
 
     @Test
     void user_info_in_the_url_moves_into_the_settings_where_it_is_user_info() {
-        ConnectionSettings s = PostgresDialectProvider.withoutUserInfo(
-                new ConnectionSettings("jdbc:postgresql://app:pw/with@slash@db.example:5432/shop?ssl=true", null, null, null, null));
-        assertEquals("jdbc:postgresql://db.example:5432/shop?ssl=true", s.url());
+        String url = "jdbc:postgresql://app:pw/with@slash@db.example:5432/shop?ssl=true";
+        ConnectionSettings s = PostgresDialectProvider.withUserInfo(new ConnectionSettings(url, null, null, null, null));
+        assertEquals(url, s.url(), "messages show the URL as written");
+        assertEquals("jdbc:postgresql://app:***@db.example:5432/shop?ssl=true", s.maskedUrl());
+        assertEquals("jdbc:postgresql://db.example:5432/shop?ssl=true", PostgresDialectProvider.driverUrl(s));
         assertEquals("app", s.user());
         assertEquals("pw/with@slash", s.password());
 
-        ConnectionSettings encoded = PostgresDialectProvider.withoutUserInfo(
+        ConnectionSettings encoded = PostgresDialectProvider.withUserInfo(
                 new ConnectionSettings("jdbc:postgresql://app%40corp:p%2Fw%C3%A9@h/db", null, null, null, null));
         assertEquals("app@corp", encoded.user());
         assertEquals("p/wé", encoded.password());
 
-        ConnectionSettings settingsWin = PostgresDialectProvider.withoutUserInfo(
-                new ConnectionSettings("jdbc:postgresql://app:pw@h/db", "ops", "secret", null, null));
-        assertEquals("jdbc:postgresql://h/db", settingsWin.url());
+        ConnectionSettings settingsWin = PostgresDialectProvider.withUserInfo(
+                new ConnectionSettings("jdbc:postgresql://app:pw@h/db?user=x", "ops", "secret", null, null));
+        assertEquals("jdbc:postgresql://h/db", PostgresDialectProvider.driverUrl(settingsWin));
         assertEquals("ops", settingsWin.user());
         assertEquals("secret", settingsWin.password());
 
-        ConnectionSettings userOnly = PostgresDialectProvider.withoutUserInfo(new ConnectionSettings("jdbc:postgresql://app@h", null, null, null, null));
-        assertEquals("jdbc:postgresql://h", userOnly.url());
+        ConnectionSettings userOnly = PostgresDialectProvider.withUserInfo(new ConnectionSettings("jdbc:postgresql://app@h", null, null, null, null));
+        assertEquals("jdbc:postgresql://h", PostgresDialectProvider.driverUrl(userOnly));
         assertEquals("app", userOnly.user());
         assertEquals(null, userOnly.password());
 
         for (String left : List.of("jdbc:postgresql://h:5432/db", "jdbc:postgresql://h:5432/db@archive", "jdbc:postgresql://h/db@x?ssl=true",
                 "jdbc:postgresql:db", "jdbc:postgresql://@h/db")) {
-            assertEquals(left, PostgresDialectProvider.withoutUserInfo(new ConnectionSettings(left, null, null, null, null)).url(), left);
+            ConnectionSettings same = new ConnectionSettings(left, null, null, null, null);
+            assertEquals(same, PostgresDialectProvider.withUserInfo(same), left);
+            assertEquals(left, PostgresDialectProvider.driverUrl(same), left);
         }
     }
 
