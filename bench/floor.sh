@@ -115,29 +115,25 @@ if $alembic_ok; then
   $PY "$LIB/floor.py" ini "$proj/alembic/postgres.ini" "postgresql://postgres@127.0.0.1:5432/$pgdb"
 fi
 
+offline_script() {   # offline_script DB OUT RETORT-ARGS...: Retort's offline script, one transaction per revision
+  local db=$1 out=$2 begins commits; shift 2
+  say "offline script: retort $* --sql --dialect $db"
+  (cd "$proj/retort" && "$retort" "$@" --sql --dialect "$db") >"$out.tmp" || die "retort $* --sql --dialect $db failed"
+  mv "$out.tmp" "$out"
+  begins=$(grep -c '^BEGIN;$' "$out" || true)
+  commits=$(grep -c '^COMMIT;$' "$out" || true)
+  [[ $begins == "$n" && $commits == "$n" ]] ||
+    die "$out has $begins BEGIN; and $commits COMMIT; lines, expected $n of each (one transaction per revision)"
+}
 declare -A script up_script
 script_args=()
 for db in "${db_list[@]}"; do
-  script[$db]=$work/scripts/$shape-$n-$db.sql
-  say "offline script: retort upgrade head --sql --dialect $db"
-  (cd "$proj/retort" && "$retort" upgrade head --sql --dialect "$db") >"${script[$db]}.tmp" ||
-    die "retort upgrade head --sql --dialect $db failed"
-  mv "${script[$db]}.tmp" "${script[$db]}"
-  begins=$(grep -c '^BEGIN;$' "${script[$db]}" || true)
-  commits=$(grep -c '^COMMIT;$' "${script[$db]}" || true)
-  [[ $begins == "$n" && $commits == "$n" ]] ||
-    die "${script[$db]} has $begins BEGIN; and $commits COMMIT; lines, expected $n of each (one transaction per revision)"
+  up_script[$db]=$work/scripts/$shape-$n-$db.sql
+  offline_script "$db" "${up_script[$db]}" upgrade head
+  script[$db]=${up_script[$db]}
   if [[ $what == downgrade ]]; then
-    up_script[$db]=${script[$db]}
     script[$db]=$work/scripts/$shape-$n-$db-downgrade.sql
-    say "offline script: retort downgrade head:base --sql --dialect $db"
-    (cd "$proj/retort" && "$retort" downgrade head:base --sql --dialect "$db") >"${script[$db]}.tmp" ||
-      die "retort downgrade head:base --sql --dialect $db failed"
-    mv "${script[$db]}.tmp" "${script[$db]}"
-    begins=$(grep -c '^BEGIN;$' "${script[$db]}" || true)
-    commits=$(grep -c '^COMMIT;$' "${script[$db]}" || true)
-    [[ $begins == "$n" && $commits == "$n" ]] ||
-      die "${script[$db]} has $begins BEGIN; and $commits COMMIT; lines, expected $n of each (one transaction per revision)"
+    offline_script "$db" "${script[$db]}" downgrade head:base
   fi
   script_args+=(--script "$db=${script[$db]}")
 done
