@@ -118,15 +118,21 @@ def script_stats(path):
 
 
 def load_samples(path):
+    """The successful runs of a samples file written by `run`: (key, tool) -> [(wall s, CPU s, RSS KB)]."""
     samples = {}
     with open(path) as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if len(parts) != 7 or parts[6] != "0":
                 continue
-            db, tool, _run, wall, cpu, _rss, _code = parts
-            samples.setdefault((db, tool), []).append((float(wall), float(cpu)))
+            key, tool, _run, wall, cpu, rss, _code = parts
+            samples.setdefault((key, tool), []).append((float(wall), float(cpu), int(rss)))
     return samples
+
+
+def rel(path):
+    """A path as the reports show it: relative to the repository when inside it."""
+    return os.path.relpath(path, ROOT) if path.startswith(ROOT + os.sep) else path
 
 
 def environment(o):
@@ -189,7 +195,7 @@ def cmd_report(argv):
     ap.add_argument("--note", action="append", default=[])
     o = ap.parse_args(argv)
     o.dbs = o.dbs.split(",")
-    o.work_display = os.path.relpath(o.work, ROOT) if o.work.startswith(ROOT + os.sep) else o.work
+    o.work_display = rel(o.work)
     scripts = dict(s.split("=", 1) for s in o.script)
     samples = load_samples(o.samples)
     started = datetime.datetime.fromtimestamp(o.started)
@@ -247,17 +253,17 @@ def cmd_report(argv):
                 why = "not measured (Alembic missing)" if tool == "alembic" else "no successful run"
                 rows.append(f"| {label} | {why} | | | | |")
                 continue
-            walls = [w for w, _ in s]
+            walls = [w for w, _, _ in s]
             med[tool] = statistics.median(walls)
             ratio = f"{med[tool] / med['floor']:.2f}×" if floor and "floor" in med else ""
             rows.append(f"| {label} | {fmt_s(med[tool])} | {fmt_s(min(walls))} | "
-                        f"{fmt_s(statistics.median(c for _, c in s))} | {ratio} | "
+                        f"{fmt_s(statistics.median(c for _, c, _ in s))} | {ratio} | "
                         f"{', '.join(fmt_s(w) for w in walls)} |")
         md += [title, ""] + rows + [""]
         stdout += [title.lstrip("# "), ""] + rows + [""]
         if db in scripts and os.path.exists(scripts[db]):
             b, c, st, size = script_stats(scripts[db])
-            md.append(f"Script: `{os.path.relpath(scripts[db], ROOT) if scripts[db].startswith(ROOT + os.sep) else scripts[db]}`, "
+            md.append(f"Script: `{rel(scripts[db])}`, "
                       f"{b:,} `BEGIN` / {c:,} `COMMIT`, {st:,} other statements, {size / 1e6:.2f} MB.")
             md.append("")
         if "floor" in med and "alembic" in med:
@@ -292,7 +298,7 @@ def cmd_report(argv):
     for note in o.note:
         md.append(f"- {note}")
     md.append(f"- Raw samples (db, tool, run, wall s, CPU s, peak RSS KB, exit code): "
-              f"`{os.path.relpath(o.samples, ROOT) if o.samples.startswith(ROOT + os.sep) else o.samples}`; "
+              f"`{rel(o.samples)}`; "
               f"the last run's output of each tool in `{o.work_display}/logs/`.")
     md.append("")
 

@@ -62,22 +62,6 @@ def cmd_stamp_sqlite(argv):
 
 # ---- report ---------------------------------------------------------------------------------
 
-def load_samples(path):
-    samples = {}
-    with open(path) as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 7 or parts[6] != "0":
-                continue
-            key, row, _run, wall, cpu, rss, _code = parts
-            samples.setdefault((key, row), []).append((float(wall), float(cpu), int(rss)))
-    return samples
-
-
-def rel(path):
-    return os.path.relpath(path, ROOT) if path.startswith(ROOT + os.sep) else path
-
-
 def picocli_classes_in(classlist):
     try:
         with open(classlist) as f:
@@ -150,11 +134,11 @@ def cmd_report(argv):
     ap.add_argument("--note", action="append", default=[])
     o = ap.parse_args(argv)
     o.dbs = [d for d in o.dbs.split(",") if d]
-    samples = load_samples(o.samples)
+    samples = floor.load_samples(o.samples)
     started = datetime.datetime.fromtimestamp(o.started)
     took = time.time() - o.started
     took = f"{took:.0f} s" if took < 120 else f"{took / 60:.1f} min"
-    work = rel(o.work)
+    work = floor.rel(o.work)
     floor_argv = o.floor_argv.replace(o.work + os.sep, "WORK/")
 
     md = ["# The start-up floor of `heads`, `history` and `current`", ""]
@@ -289,7 +273,7 @@ def cmd_report(argv):
               "database, as a user with one database has): " + "; ".join(archives) + ".")
     for note in o.note:
         md.append(f"- {note}")
-    md.append(f"- Raw samples (command, row, run, wall s, CPU s, peak RSS KB, exit code): `{rel(o.samples)}`; "
+    md.append(f"- Raw samples (command, row, run, wall s, CPU s, peak RSS KB, exit code): `{floor.rel(o.samples)}`; "
               f"the last run's output of each row in `{work}/logs/`.")
     md.append("")
 
