@@ -138,19 +138,18 @@ final class RevisionHeader {
                 return null;
             }
             Instant at = created == null ? null : instant(created);
-            return lazy(id, parents, labelList, dependsList, (String) message, at, src);
+            return lazy(id, parents, labelList, dependsList, (String) message, at, src, null);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return null;
         }
     }
 
-    /** A header whose operations are read from {@code src} on first use, checked to still be the same revision. */
-    static Revision lazy(RevisionId id, List<RevisionId> parents, List<String> labels, List<String> depends, String message, Instant created,
-                         SourceFile src) {
-        return lazy(id, parents, labels, depends, message, created, src, null);
-    }
-
-    /** @param checksum the operations' checksum kept from an earlier read of the unchanged file, or null */
+    /**
+     * A header whose operations are read from {@code src} on first use, checked to still be the
+     * same revision.
+     *
+     * @param checksum the operations' checksum kept from an earlier read of the unchanged file, or null
+     */
     static Revision lazy(RevisionId id, List<RevisionId> parents, List<String> labels, List<String> depends, String message, Instant created,
                          SourceFile src, String checksum) {
         return Revision.lazy(id, parents, labels, depends, message, created, src.display(), () -> body(src, id, parents), checksum);

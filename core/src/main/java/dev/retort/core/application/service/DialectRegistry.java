@@ -13,8 +13,8 @@ public final class DialectRegistry {
     private List<DialectProvider> providers;
 
     public DialectRegistry(List<DialectProvider> providers) {
-        this.providers = List.copyOf(providers);
-        this.find = null;
+        List<DialectProvider> given = List.copyOf(providers);
+        this.find = () -> given;
     }
 
     /**
@@ -41,10 +41,9 @@ public final class DialectRegistry {
 
     /** @throws DialectNotFoundException when no provider accepts the URL */
     public DialectProvider forUrl(String url) {
-        for (DialectProvider p : providers()) {
-            if (p.accepts(url)) {
-                return p;
-            }
+        DialectProvider p = accepting(url);
+        if (p != null) {
+            return p;
         }
         String known = providers().isEmpty() ? "none" : String.join(", ", providers().stream().map(DialectProvider::name).toList());
         throw new DialectNotFoundException("no dialect accepts the URL " + Secrets.mask(url)
@@ -53,12 +52,18 @@ public final class DialectRegistry {
 
     /** @see DialectProvider#exists; true when no provider accepts the URL (opening it reports that) */
     public boolean exists(ConnectionSettings settings) {
+        DialectProvider p = accepting(settings.url());
+        return p == null || p.exists(settings);
+    }
+
+    /** The first provider that accepts the URL, or null. */
+    private DialectProvider accepting(String url) {
         for (DialectProvider p : providers()) {
-            if (p.accepts(settings.url())) {
-                return p.exists(settings);
+            if (p.accepts(url)) {
+                return p;
             }
         }
-        return true;
+        return null;
     }
 
     public Dialect open(ConnectionSettings settings) {
